@@ -16,10 +16,13 @@ import org.longlag.report.TrialResult;
  * current training error of each running trial and the rate; always, one line per finished trial.
  */
 final class ProgressReporter implements ExperimentRunner.Listener, AutoCloseable {
+    private static final long STATUS_EVERY_NANOS = 60_000_000_000L;
     private final PrintWriter err;
     private final boolean showBar;
     private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final Map<String, Long> seen = new ConcurrentHashMap<>();
     private ProgressBar bar;
+    private volatile long lastStatus = System.nanoTime();
 
     ProgressReporter(PrintWriter err, boolean showBar) {
         this.err = err;
@@ -46,16 +49,25 @@ final class ProgressReporter implements ExperimentRunner.Listener, AutoCloseable
 
     @Override
     public void progress(TrialPlan plan, int sequences, double recentMse) {
+        long total = seen.merge(plan.label(), (long) sequences, Long::sum);
+        running.put(plan.label(), String.format(Locale.ROOT, "%s %,d seq mse %.4f", plan.label(), total, recentMse));
         if (bar != null) {
             bar.stepBy(sequences);
-            running.put(plan.label(), String.format(Locale.ROOT, "%s mse %.4f", plan.label(), recentMse));
             bar.setExtraMessage(String.join("  ", running.values()));
+        } else if (System.nanoTime() - lastStatus > STATUS_EVERY_NANOS) {
+            // Without a terminal (background runs, logs), a status line now and then instead of a bar.
+            lastStatus = System.nanoTime();
+            synchronized (err) {
+                err.println("status: " + String.join("  ", running.values()));
+                err.flush();
+            }
         }
     }
 
     @Override
     public void finished(TrialPlan plan, TrialResult result) {
         running.remove(plan.label());
+        seen.remove(plan.label());
         if (bar != null) {
             // A trial that succeeds early leaves the rest of its budget unused.
             bar.stepBy(result.budget() - result.sequencesSeen());
@@ -64,13 +76,10 @@ final class ProgressReporter implements ExperimentRunner.Listener, AutoCloseable
                 "%s: %s after %,d sequences, test wrong %d of %d, mse %.5f, %.1f s",
                 plan.label(), result.success() ? "solved" : "not solved", result.sequencesSeen(),
                 result.testWrong(), result.testSize(), result.testMse(), result.wallSeconds());
-        if (bar == null) {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        } else {
-            bar.setExtraMessage(line);
+        synchronized (err) {
+            // On a terminal the bar redraws itself on the next line.
+            err.println((bar == null ? "" : "\r") + line);
+            err.flush();
         }
     }
 

@@ -31,10 +31,10 @@ public record RunEnvironment(String gitCommit, boolean gitDirty, String javaVers
                 commit == null ? "unknown" : commit.strip(),
                 status == null || !status.isBlank(),
                 System.getProperty("java.version"),
-                dl4jVersion(),
+                readDl4jVersion(),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
-                cpuModel());
+                readCpuModel());
     }
 
     /** Output of a git command in {@code dir}, or {@code null} if git fails. */
@@ -59,7 +59,7 @@ public record RunEnvironment(String gitCommit, boolean gitDirty, String javaVers
         }
     }
 
-    private static String dl4jVersion() {
+    private static String readDl4jVersion() {
         Properties properties = new Properties();
         try (InputStream in = RunEnvironment.class.getResourceAsStream("/longlag.properties")) {
             if (in != null) {
@@ -71,7 +71,7 @@ public record RunEnvironment(String gitCommit, boolean gitDirty, String javaVers
         return properties.getProperty("dl4j.version", "unknown");
     }
 
-    private static String cpuModel() {
+    private static String readCpuModel() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("model name")) {

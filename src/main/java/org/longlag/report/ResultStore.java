@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,10 @@ public final class ResultStore {
             Files.createDirectories(runs);
             byte[] line = (JSON.writeValueAsString(result) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel channel = FileChannel.open(file(result.experiment()), StandardOpenOption.CREATE,
-                    StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+                    StandardOpenOption.READ, StandardOpenOption.WRITE);
+                    FileLock lock = channel.lock()) {
+                // The lock keeps two runs appending to the same file from interleaving their lines.
+                channel.position(channel.size());
                 ByteBuffer buffer = ByteBuffer.wrap(line);
                 if (channel.size() > 0 && !endsWithNewline(channel)) {
                     buffer = ByteBuffer.allocate(line.length + 1).put((byte) '\n').put(line).flip();
