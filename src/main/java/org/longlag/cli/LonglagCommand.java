@@ -2,6 +2,7 @@ package org.longlag.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import org.longlag.experiment.CatalogException;
 import org.longlag.experiment.ExperimentCatalog;
 import org.longlag.experiment.UnknownExperimentException;
@@ -50,15 +51,16 @@ public final class LonglagCommand implements Runnable {
         CommandLine cli = new CommandLine(new LonglagCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {
             PrintWriter e = commandLine.getErr();
+            Throwable ex = thrown instanceof ExecutionException && thrown.getCause() != null ? thrown.getCause() : thrown;
             if (ex instanceof CatalogException || ex instanceof UnknownExperimentException
                     || ex instanceof BadInputException) {
                 e.println("error: " + ex.getMessage());
                 e.flush();
                 return BAD_INPUT;
             }
-            e.println("error: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            e.println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()));
             if (Boolean.getBoolean("longlag.debug")) {
                 ex.printStackTrace(e);
             } else {

@@ -1,6 +1,8 @@
 package org.longlag.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,12 +66,18 @@ final class RunCommand implements Callable<Integer> {
         ExperimentCatalog catalog = root.catalog();
         List<ExperimentRow> rows = catalog.resolve(target);
         checkModels(rows);
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
-        // Small recurrent nets gain nothing from more native threads than their share of the cores,
-        // and K trials with all cores each would oversubscribe the machine.
+        // One native thread per trial: the paper's nets are far too small for parallel ops, and
+        // OpenMP threads that spin while another trial holds the core slow every op down many
+        // times over. --parallel spreads trials over the cores instead.
+        int threads = 1;
         Nd4j.getEnvironment().setMaxMasterThreads(threads);
         Nd4j.getEnvironment().setMaxThreads(threads);
         Path resultsDir = results.isAbsolute() ? results : LonglagCommand.home().resolve(results);
+        try {
+            Files.createDirectories(resultsDir.resolve("runs"));
+        } catch (IOException e) {
+            throw new BadInputException("--results: cannot create " + resultsDir.resolve("runs") + " (" + e + ")");
+        }
         ExperimentRunner runner = new ExperimentRunner(new ResultStore(resultsDir),
                 RunEnvironment.capture(LonglagCommand.home()), threads);
         PrintWriter err = spec.commandLine().getErr();

@@ -109,8 +109,15 @@ public final class ExperimentRunner {
             throws InterruptedException, ExecutionException {
         List<TrialPlan> toRun = new ArrayList<>();
         int skipped = 0;
+        Set<String> recorded = new HashSet<>();
+        for (ExperimentRow row : rows) {
+            for (TrialResult r : store.read(row.id(), warning -> { })) {
+                recorded.add(key(row.id(), r.model(), r.trial(), r.provenance().configHash()));
+            }
+        }
         for (TrialPlan plan : plan(rows, options)) {
-            if (!options.fresh() && recorded(plan)) {
+            String key = key(plan.row().id(), plan.model().name(), plan.trial(), plan.configHash());
+            if (!options.fresh() && recorded.contains(key)) {
                 skipped++;
             } else {
                 toRun.add(plan);
@@ -137,12 +144,9 @@ public final class ExperimentRunner {
         return new Summary(toRun.size(), skipped);
     }
 
-    private boolean recorded(TrialPlan plan) {
-        Set<String> keys = new HashSet<>();
-        for (TrialResult r : store.read(plan.row().id(), warning -> { })) {
-            keys.add(r.model() + "#" + r.trial() + "#" + r.provenance().configHash());
-        }
-        return keys.contains(plan.model().name() + "#" + plan.trial() + "#" + plan.configHash());
+    /** Identity of a trial for resuming: same row, model, index and effective configuration. */
+    private static String key(String row, String model, int trial, String configHash) {
+        return row + '\u0000' + model + '\u0000' + trial + '\u0000' + configHash;
     }
 
     /** Runs one trial to its result line. */

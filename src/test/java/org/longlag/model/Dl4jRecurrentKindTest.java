@@ -1,0 +1,53 @@
+package org.longlag.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.longlag.task.Sequence;
+
+class Dl4jRecurrentKindTest {
+
+    @Test
+    void parameterCountFormulaMatchesTheBuiltNetwork() {
+        for (String kind : List.of("lstm", "rnn")) {
+            Map<String, Object> settings = Map.of("hidden", 5, "batch", 4);
+            ModelKind k = ModelKinds.get(kind);
+            SequenceModel model = k.create(settings, 3, 2, 1);
+            assertEquals(model.parameterCount(), k.parameterCount(settings, 3, 2), kind);
+        }
+    }
+
+    @Test
+    void trainReturnsOutputsAtTargetStepsOnlyForVariableLengths() {
+        SequenceModel model = ModelKinds.get("lstm").create(Map.of("hidden", 3, "batch", 2), 1, 1, 5);
+        Sequence shorter = new Sequence(new double[][] {{1}, {0}}, new double[][] {null, {1}});
+        Sequence longer = new Sequence(new double[][] {{0}, {1}, {0}}, new double[][] {{0}, null, {1}});
+        List<double[][]> outputs = model.train(List.of(shorter, longer));
+        assertNull(outputs.get(0)[0]);
+        assertNotNull(outputs.get(0)[1]);
+        assertNull(outputs.get(1)[1]);
+        assertTrue(outputs.get(1)[2][0] > 0 && outputs.get(1)[2][0] < 1, "sigmoid output");
+        // Inference of a sequence alone equals its inference in a padded batch.
+        double alone = model.predict(List.of(shorter)).get(0)[1][0];
+        double padded = model.predict(List.of(shorter, longer)).get(0)[1][0];
+        assertEquals(alone, padded, 1e-6);
+    }
+
+    @Test
+    void invalidSettingsNameTheField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelKinds.get("lstm").validate(Map.of("hidden", 0), 1, 1));
+        assertTrue(e.getMessage().contains("lstm.hidden") && e.getMessage().contains("0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> ModelKinds.get("rnn").validate(Map.of("optimizer", "lbfgs"), 1, 1));
+        assertTrue(e.getMessage().contains("rnn.optimizer") && e.getMessage().contains("lbfgs"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ModelKinds.get("gru"));
+        assertTrue(e.getMessage().contains("gru"), e.getMessage());
+    }
+}
