@@ -48,6 +48,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-sequences", paramLabel = "N", description = "Cap every model's training budget at N.")
     Long maxSequences;
 
+    @Option(names = "--test-size", paramLabel = "N",
+            description = "Final test on N sequences instead of the row's (for quick checks; recorded).")
+    Integer testSize;
+
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "K", description = "Trials at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
@@ -85,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
         ProgressReporter reporter = new ProgressReporter(err, bar);
         ExperimentRunner.Summary summary;
         try {
-            summary = runner.run(rows, new ExperimentRunner.Options(models, trials, seed, maxSequences, parallel, fresh),
+            summary = runner.run(rows, new ExperimentRunner.Options(models, trials, seed, maxSequences, testSize, parallel,
+                    fresh),
                     reporter);
         } finally {
             reporter.close();
@@ -103,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (parallel < 1) {
             throw new BadInputException("--parallel must be at least 1, got " + parallel);
+        }
+        if (testSize != null && testSize < 1) {
+            throw new BadInputException("--test-size must be at least 1, got " + testSize);
         }
         if (maxSequences != null && maxSequences < 1) {
             throw new BadInputException("--max-sequences must be at least 1, got " + maxSequences);

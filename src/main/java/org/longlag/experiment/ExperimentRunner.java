@@ -35,11 +35,12 @@ public final class ExperimentRunner {
      * @param trials trials per (row, model), indices 0..trials-1
      * @param seed the run seed
      * @param maxSequences cap on every model's budget, or {@code null} for the file's budgets
+     * @param testSize size of the final test set, or {@code null} for the row's
      * @param parallel trials run at once
      * @param fresh rerun trials even if already recorded
      */
-    public record Options(List<String> models, int trials, long seed, Long maxSequences, int parallel,
-            boolean fresh) {
+    public record Options(List<String> models, int trials, long seed, Long maxSequences, Integer testSize,
+            int parallel, boolean fresh) {
     }
 
     /** Hears what the runner does; called from worker threads. */
@@ -93,7 +94,8 @@ public final class ExperimentRunner {
                         : new ModelEntry(model.name(), model.kind(), Math.min(model.budget(), options.maxSequences()),
                                 model.settings());
                 for (int trial = 0; trial < options.trials(); trial++) {
-                    plans.add(TrialPlan.of(row, capped, trial, options.seed()));
+                    int testSize = options.testSize() == null ? row.testSize() : options.testSize();
+                    plans.add(TrialPlan.of(row, capped, trial, testSize, options.seed()));
                 }
             }
         }
@@ -161,7 +163,7 @@ public final class ExperimentRunner {
         ModelKind kind = ModelKinds.get(plan.model().kind());
         SequenceModel model = kind.create(plan.model().settings(), task.inputSize(), task.outputSize(), weightSeed);
         Trainer.Outcome outcome = Trainer.train(model, task, data, StoppingRules.create(plan.row().stopping()),
-                plan.model().budget(), plan.row().testSize(),
+                plan.model().budget(), plan.testSize(),
                 (sequences, mse) -> listener.progress(plan, sequences, mse));
         Instant end = Instant.now();
         TrialResult result = new TrialResult(

@@ -17,19 +17,20 @@ import java.util.Map;
  * @param row the experiment row
  * @param model the model entry (budget already capped by {@code --max-sequences})
  * @param trial trial index, from 0
+ * @param testSize sequences in the final test set
  * @param runSeed the run's seed
  * @param seed the trial seed, derived from the run seed and the trial index
  * @param config the effective configuration
  * @param configHash hash of {@code config}
  */
-public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, long runSeed, long seed,
+public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, int testSize, long runSeed, long seed,
         Map<String, Object> config, String configHash) {
 
     private static final ObjectMapper CANONICAL =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /** Plans trial {@code trial} of {@code model} on {@code row} under run seed {@code runSeed}. */
-    public static TrialPlan of(ExperimentRow row, ModelEntry model, int trial, long runSeed) {
+    public static TrialPlan of(ExperimentRow row, ModelEntry model, int trial, int testSize, long runSeed) {
         Map<String, Object> task = new LinkedHashMap<>(row.taskParams());
         task.put("kind", row.taskKind());
         Map<String, Object> modelConfig = new LinkedHashMap<>(model.settings());
@@ -38,12 +39,12 @@ public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, long run
         config.put("experiment", row.id());
         config.put("task", task);
         config.put("stopping", row.stopping());
-        config.put("testSize", row.testSize());
+        config.put("testSize", testSize);
         config.put("model", model.name());
         config.put("modelSettings", modelConfig);
         config.put("budget", model.budget());
         config.put("runSeed", runSeed);
-        return new TrialPlan(row, model, trial, runSeed, trialSeed(runSeed, trial), config, hash(config));
+        return new TrialPlan(row, model, trial, testSize, runSeed, trialSeed(runSeed, trial), config, hash(config));
     }
 
     /**
