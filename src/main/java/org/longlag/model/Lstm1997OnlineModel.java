@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.longlag.model.layer.Lstm1997;
 import org.longlag.model.layer.Lstm1997Kernel;
 import org.longlag.model.layer.Lstm1997ParamInitializer;
+import org.longlag.model.layer.RnnOutputLayerNoBias;
 import org.longlag.task.Sequence;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -110,7 +111,8 @@ public final class Lstm1997OnlineModel implements SequenceModel {
 
     /**
      * The DL4J configuration: the {@link Lstm1997} layer, a sigmoid {@link RnnOutputLayer} with
-     * {@link LossL2}, double precision, {@code Sgd(α/2)} (see the class comment).
+     * {@link LossL2} ({@link RnnOutputLayerNoBias} when outputs are unbiased, working around a
+     * DL4J bug), double precision, {@code Sgd(α/2)} (see the class comment).
      */
     public static MultiLayerConfiguration configuration(Lstm1997Settings s, int inputSize, int outputSize,
             long seed) {
@@ -132,7 +134,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
                 .updater(new Sgd(s.learningRate() / 2))
                 .list()
                 .layer(layer)
-                .layer(out.build())
+                .layer(s.outputBias() ? out.build() : RnnOutputLayerNoBias.of(out.build()))
                 .setInputType(InputType.recurrent(inputSize))
                 .build();
     }
