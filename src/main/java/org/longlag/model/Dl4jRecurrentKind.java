@@ -1,0 +1,131 @@
+package org.longlag.model;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * DL4J's built-in recurrent layers as a DL4J user would write them today: one {@code LSTM} (kind
+ * {@code lstm}, with forget gate) or {@code SimpleRnn} (kind {@code rnn}, tanh) layer, a sigmoid
+ * {@code RnnOutputLayer} with mean squared error, trained in minibatches.
+ *
+ * <p>Settings: {@code hidden} (units), {@code batch} (sequences per update), {@code optimizer}
+ * ({@code adam}, {@code rmsprop}, {@code sgd}), {@code learningRate}, {@code clip} (element-wise
+ * gradient clipping threshold, 0 for none), {@code outputActivation} ({@code sigmoid} or
+ * {@code identity}).
+ */
+public final class Dl4jRecurrentKind implements ModelKind {
+    private static final Set<String> KEYS =
+            Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation");
+
+    private final String name;
+    private final boolean lstm;
+
+    private Dl4jRecurrentKind(String name, boolean lstm) {
+        this.name = name;
+        this.lstm = lstm;
+    }
+
+    /** Kind {@code lstm}: DL4J's {@code LSTM} layer. */
+    public static Dl4jRecurrentKind lstm() {
+        return new Dl4jRecurrentKind("lstm", true);
+    }
+
+    /** Kind {@code rnn}: DL4J's {@code SimpleRnn} layer. */
+    public static Dl4jRecurrentKind simpleRnn() {
+        return new Dl4jRecurrentKind("rnn", false);
+    }
+
+    /** The parsed settings of this kind. */
+    record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation) {
+    }
+
+    Config parse(Map<String, Object> settings) {
+        Settings s = new Settings(name, settings);
+        s.allowOnly(KEYS);
+        return new Config(
+                s.integer("hidden", 8, 1, 100_000),
+                s.integer("batch", 32, 1, 100_000),
+                s.choice("optimizer", "adam", Set.of("adam", "rmsprop", "sgd")),
+                s.number("learningRate", 0.01, 0),
+                s.number("clip", 0, -Double.MIN_VALUE),
+                s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")));
+    }
+
+    @Override
+    public String kind() {
+        return name;
+    }
+
+    @Override
+    public void validate(Map<String, Object> settings, int inputSize, int outputSize) {
+        parse(settings);
+    }
+
+    @Override
+    public long parameterCount(Map<String, Object> settings, int inputSize, int outputSize) {
+        long h = parse(settings).hidden();
+        long gates = lstm ? 4 : 1;
+        long recurrent = gates * h * (inputSize + h + 1);
+        return recurrent + outputSize * (h + 1);
+    }
+
+    @Override
+    public String protocol(Map<String, Object> settings) {
+        Config c = parse(settings);
+        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s",
+                lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
+                c.clip() > 0 ? ", clip " + c.clip() : "");
+    }
+
+    @Override
+    public SequenceModel create(Map<String, Object> settings, int inputSize, int outputSize, long seed) {
+        Config c = parse(settings);
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(c, inputSize, outputSize, seed));
+        network.init();
+        return new Dl4jMinibatchModel(network, c.batch());
+    }
+
+    private MultiLayerConfiguration configuration(Config c, int inputSize, int outputSize, long seed) {
+        BaseRecurrentLayer recurrent = lstm
+                ? new LSTM.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build()
+                : new SimpleRnn.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build();
+        NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .weightInit(WeightInit.XAVIER)
+                .updater(updater(c));
+        if (c.clip() > 0) {
+            builder.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)
+                    .gradientNormalizationThreshold(c.clip());
+        }
+        return builder.list()
+                .layer(recurrent)
+                .layer(new RnnOutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                        .activation("sigmoid".equals(c.outputActivation()) ? Activation.SIGMOID : Activation.IDENTITY)
+                        .nIn(c.hidden()).nOut(outputSize).build())
+                .build();
+    }
+
+    private static IUpdater updater(Config c) {
+        return switch (c.optimizer()) {
+            case "adam" -> new Adam(c.learningRate());
+            case "rmsprop" -> new RmsProp(c.learningRate());
+            default -> new Sgd(c.learningRate());
+        };
+    }
+}
