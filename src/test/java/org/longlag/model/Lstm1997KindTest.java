@@ -172,6 +172,11 @@ class Lstm1997KindTest {
     }
 
     @Test
+    void registered() {
+        assertTrue(ModelKinds.get("lstm1997") instanceof Lstm1997Kind);
+    }
+
+    @Test
     void validSettingsPass() {
         kind.validate(base("inputGateBias", "random", "outputGateBias", List.of(-2, -4), "gradient", "full",
                 "initRange", 0.2, "biases", biases(false, true, true, false)), 2, 1);
