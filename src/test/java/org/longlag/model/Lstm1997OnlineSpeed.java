@@ -65,7 +65,43 @@ public final class Lstm1997OnlineSpeed {
         return best;
     }
 
+    /** One-hot sequences like Exp. 2c (p+4 symbols, target at the end) on the 6p+64-weight network. */
+    static double measureVeryLongLag(int p, int len, double seconds) {
+        Map<String, Object> s = Map.of("blocks", 2, "cellsPerBlock", 1, "learningRate", 0.01, "initRange", 0.2,
+                "biases", Map.of("cells", false, "inputGates", false, "outputGates", false, "outputs", false));
+        SequenceModel m = new Lstm1997Kind().create(s, p + 4, 2, 1);
+        SplittableRandom rng = new SplittableRandom(3);
+        List<Sequence> data = new ArrayList<>();
+        long steps = 0;
+        for (int n = 0; n < 20; n++) {
+            double[][] x = new double[len][p + 4];
+            double[][] y = new double[len][];
+            for (int t = 0; t < len; t++) {
+                x[t][rng.nextInt(p + 4)] = 1.0;
+            }
+            y[len - 1] = rng.nextBoolean() ? new double[] {1, 0} : new double[] {0, 1};
+            data.add(new Sequence(x, y));
+            steps += len;
+        }
+        double best = 0;
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            for (Sequence q : data) {
+                m.train(List.of(q));
+            }
+            best = Math.max(best, steps / ((System.nanoTime() - t0) / 1e9));
+        }
+        return best;
+    }
+
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("vll")) {
+            measureVeryLongLag(1000, 1014, 1.0);
+            System.out.printf(Locale.ROOT, "lstm1997 6064 weights (p=1000, one-hot), truncated, T=1014: %,.0f "
+                    + "sequence-steps/s%n", measureVeryLongLag(1000, 1014, 3.0));
+            return;
+        }
         int[] lengths = args.length == 0 ? new int[] {100, 1000} : new int[args.length];
         for (int i = 0; i < args.length; i++) {
             lengths[i] = Integer.parseInt(args[i]);
