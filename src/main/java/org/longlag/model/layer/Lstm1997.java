@@ -197,6 +197,11 @@ public class Lstm1997 extends BaseRecurrentLayer {
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int layerIndex, INDArray layerParamsView,
             boolean initializeParams, DataType networkDataType) {
+        if (getIDropout() != null || getWeightNoise() != null) {
+            // The kernel computes the paper's network exactly; silently ignoring these would mislead.
+            throw new UnsupportedOperationException("Lstm1997 (layer " + layerIndex
+                    + ") supports neither dropout nor weight noise");
+        }
         Lstm1997Layer layer = new Lstm1997Layer(conf, networkDataType);
         layer.setListeners(listeners);
         layer.setIndex(layerIndex);
