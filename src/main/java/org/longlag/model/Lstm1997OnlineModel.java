@@ -1,0 +1,293 @@
+package org.longlag.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.longlag.model.layer.Lstm1997;
+import org.longlag.model.layer.Lstm1997Kernel;
+import org.longlag.model.layer.Lstm1997ParamInitializer;
+import org.longlag.model.layer.RnnOutputLayerNoBias;
+import org.longlag.task.Sequence;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.impl.LossL2;
+
+/**
+ * The paper's network trained with the paper's protocol: on-line, one sequence at a time, plain
+ * gradient descent with learning rate α, one update per sequence summing the contributions of
+ * all its steps, activations reset to 0 before each sequence.
+ *
+ * <p>The model holds a {@link MultiLayerNetwork} ({@link Lstm1997} layer, then a sigmoid
+ * {@link RnnOutputLayer} with {@link LossL2}) for its configuration, serialisation and any DL4J
+ * tooling, but trains and predicts on a Java copy of the network's parameters through
+ * {@link Lstm1997Kernel} plus a few lines for the output layer: a {@code fit} call per sequence
+ * would cost about 1.3 ms of fixed overhead, more than a whole 1000-step sequence takes here.
+ * {@link #network()} writes the Java copy back first.
+ *
+ * <h2>α in DL4J terms</h2>
+ *
+ * <p>The paper's update is {@code Δw = α Σ_t Σ_k (t_k − y_k) ∂y_k/∂w}, gradient descent on
+ * {@code E = ½ Σ_t Σ_k (t_k − y_k)²}. DL4J's {@code LossL2} is {@code Σ_k (t_k − y_k)²} per step
+ * (no mean over outputs, unlike {@code LossMSE}), i.e. {@code 2E}; so the network's updater is
+ * {@code Sgd(α/2)}, and {@code net.fit} on one sequence makes exactly the paper's update (DL4J
+ * divides by the minibatch size, 1). The Java path uses α on {@code ∂E/∂w} directly; a test pins
+ * that both paths make the same update.
+ *
+ * <p>Initial parameters come from {@code SplittableRandom(seed)}: all weights and biases of both
+ * layers uniform in {@code [−initRange, initRange]} (the paper treats a bias as a weight), then
+ * the gate biases the settings fix. Not thread-safe.
+ */
+public final class Lstm1997OnlineModel implements SequenceModel {
+
+    private final Lstm1997Settings settings;
+    private final int inputSize;
+    private final int outputSize;
+    private final MultiLayerNetwork net;
+    private final Lstm1997Kernel kernel;
+    private final boolean truncated;
+    private final boolean inputToOutput;
+    private final boolean outputBias;
+    private final double alpha;
+    private final int cells;
+    private final int hiddenUnits;
+    private final int outFanIn;
+    private final int outW;
+    private final int outB;
+    private final double[] params;
+    private final double[] grad;
+    private double[] dyc = new double[0];
+    private double[][] rows = new double[0][];
+    private boolean networkStale;
+
+    /** A fresh network for tasks of these widths, every random choice from {@code seed}. */
+    public Lstm1997OnlineModel(Lstm1997Settings settings, int inputSize, int outputSize, long seed) {
+        if (inputSize < 1 || outputSize < 1) {
+            throw new IllegalArgumentException("lstm1997 needs input and output widths >= 1, got "
+                    + inputSize + " and " + outputSize);
+        }
+        this.settings = settings;
+        this.inputSize = inputSize;
+        this.outputSize = outputSize;
+        this.net = new MultiLayerNetwork(configuration(settings, inputSize, outputSize, seed));
+        net.init();
+        Lstm1997 layer = (Lstm1997) net.getLayerWiseConfigurations().getConf(0).getLayer();
+        this.kernel = new Lstm1997Kernel(layer);
+        this.truncated = settings.gradient() == Lstm1997.GradientMode.TRUNCATED;
+        this.inputToOutput = settings.inputToOutput();
+        this.outputBias = settings.outputBias();
+        this.alpha = settings.learningRate();
+        this.cells = kernel.cells();
+        this.hiddenUnits = kernel.hiddenUnits();
+        this.outFanIn = cells + (inputToOutput ? inputSize : 0);
+        this.outW = kernel.numParams();
+        this.outB = outW + outFanIn * outputSize;
+        int n = outB + (outputBias ? outputSize : 0);
+        if (n != net.numParams() || n != settings.parameterCount(inputSize, outputSize)) {
+            throw new IllegalStateException("parameter layout mismatch: " + n + " vs network " + net.numParams()
+                    + " vs formula " + settings.parameterCount(inputSize, outputSize));
+        }
+        this.params = new double[n];
+        this.grad = new double[n];
+        SplittableRandom rng = new SplittableRandom(seed);
+        double r = settings.initRange();
+        for (int i = 0; i < n; i++) {
+            params[i] = r == 0 ? 0.0 : rng.nextDouble(-r, r);
+        }
+        Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
+        networkStale = true;
+        network();
+    }
+
+    /**
+     * The DL4J configuration: the {@link Lstm1997} layer, a sigmoid {@link RnnOutputLayer} with
+     * {@link LossL2} ({@link RnnOutputLayerNoBias} when outputs are unbiased, working around a
+     * DL4J bug), double precision, {@code Sgd(α/2)} (see the class comment).
+     */
+    public static MultiLayerConfiguration configuration(Lstm1997Settings s, int inputSize, int outputSize,
+            long seed) {
+        Lstm1997 layer = s.layer(inputSize);
+        double r = s.initRange();
+        RnnOutputLayer.Builder out = new RnnOutputLayer.Builder(new LossL2())
+                .activation(Activation.SIGMOID)
+                .nIn(layer.getNOut())
+                .nOut(outputSize)
+                .hasBias(s.outputBias());
+        if (r > 0) {
+            out.weightInit(new UniformDistribution(-r, r));
+        } else {
+            out.weightInit(WeightInit.ZERO);
+        }
+        return new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.DOUBLE)
+                .updater(new Sgd(s.learningRate() / 2))
+                .list()
+                .layer(layer)
+                .layer(s.outputBias() ? out.build() : RnnOutputLayerNoBias.of(out.build()))
+                .setInputType(InputType.recurrent(inputSize))
+                .build();
+    }
+
+    /** The settings this model was built from. */
+    public Lstm1997Settings settings() {
+        return settings;
+    }
+
+    /** The DL4J network, with the parameters of the latest update. */
+    public MultiLayerNetwork network() {
+        if (networkStale) {
+            INDArray p = net.params();
+            p.assign(Nd4j.createFromArray(params).reshape(p.shape()));
+            networkStale = false;
+        }
+        return net;
+    }
+
+    /** Reloads the Java copy of the parameters from the network (after changing it through DL4J). */
+    public void reloadFromNetwork() {
+        double[] p = net.params().dup().reshape(net.numParams()).toDoubleVector();
+        System.arraycopy(p, 0, params, 0, params.length);
+        networkStale = false;
+    }
+
+    /** A copy of the current parameters in the network's flat order. */
+    public double[] parameters() {
+        return params.clone();
+    }
+
+    @Override
+    public List<double[][]> train(List<Sequence> batch) {
+        List<double[][]> outputs = new ArrayList<>(batch.size());
+        for (Sequence s : batch) {
+            outputs.add(run(s, true));
+        }
+        final double[] p = params;
+        final double[] g = grad;
+        final double a = alpha;
+        for (int i = 0; i < p.length; i++) {
+            p[i] -= a * g[i];
+            g[i] = 0.0;
+        }
+        networkStale = true;
+        return outputs;
+    }
+
+    @Override
+    public List<double[][]> predict(List<Sequence> sequences) {
+        List<double[][]> outputs = new ArrayList<>(sequences.size());
+        for (Sequence s : sequences) {
+            outputs.add(run(s, false));
+        }
+        return outputs;
+    }
+
+    @Override
+    public int batchSize() {
+        return 1;
+    }
+
+    @Override
+    public long parameterCount() {
+        return params.length;
+    }
+
+    private static double sigmoid(double v) {
+        return 1.0 / (1.0 + Math.exp(-v));
+    }
+
+    /** Forward pass, outputs at the target steps, and (if learning) ∂E/∂w accumulated into grad. */
+    private double[][] run(Sequence seq, boolean learn) {
+        final int len = seq.length();
+        if (rows.length < len) {
+            rows = new double[Math.max(len, rows.length + rows.length / 2)][];
+            dyc = new double[rows.length * cells];
+        }
+        for (int t = 0; t < len; t++) {
+            double[] x = seq.input(t);
+            if (x.length != inputSize) {
+                throw new IllegalArgumentException("step " + t + " has " + x.length + " inputs, the network "
+                        + inputSize);
+            }
+            rows[t] = x;
+        }
+        final double[] p = params;
+        final double[] g = grad;
+        kernel.forward(p, 0, rows, len, null, 0);
+        final double[] y = kernel.activations();
+        final int[] nz = kernel.nonZeroInputIndices();
+        final int C = cells;
+        final int H = hiddenUnits;
+        if (learn) {
+            Arrays.fill(dyc, 0, len * C, 0.0);
+        }
+        double[][] outputs = new double[len][];
+        int last = -1;
+        for (int t = 0; t < len; t++) {
+            double[] target = seq.target(t);
+            if (target == null) {
+                continue;
+            }
+            last = t;
+            double[] o = new double[outputSize];
+            final int yRow = (t + 1) * H;
+            final double[] x = rows[t];
+            final int nzFrom = kernel.nonZeroStart(t);
+            final int nzTo = kernel.nonZeroStart(t + 1);
+            final int e = t * C;
+            for (int k = 0; k < outputSize; k++) {
+                final int wk = outW + k * outFanIn;
+                double v = outputBias ? p[outB + k] : 0.0;
+                for (int c = 0; c < C; c++) {
+                    v += p[wk + c] * y[yRow + c];
+                }
+                if (inputToOutput) {
+                    for (int q = nzFrom; q < nzTo; q++) {
+                        v += p[wk + C + nz[q]] * x[nz[q]];
+                    }
+                }
+                final double ok = sigmoid(v);
+                o[k] = ok;
+                if (learn) {
+                    final double d = (ok - target[k]) * ok * (1.0 - ok);
+                    if (d == 0.0) {
+                        continue;
+                    }
+                    if (outputBias) {
+                        g[outB + k] += d;
+                    }
+                    for (int c = 0; c < C; c++) {
+                        g[wk + c] += d * y[yRow + c];
+                        dyc[e + c] += p[wk + c] * d;
+                    }
+                    if (inputToOutput) {
+                        for (int q = nzFrom; q < nzTo; q++) {
+                            g[wk + C + nz[q]] += d * x[nz[q]];
+                        }
+                    }
+                }
+            }
+            outputs[t] = o;
+        }
+        if (learn && last >= 0) {
+            kernel.backward(p, 0, dyc, 0, C, g, 0, null, 0, last, truncated);
+        }
+        return outputs;
+    }
+
+    @Override
+    public String toString() {
+        return "Lstm1997OnlineModel[" + settings + ", inputs=" + inputSize + ", outputs=" + outputSize
+                + ", parameters=" + params.length + "]";
+    }
+}
