@@ -11,6 +11,7 @@ public final class ModelKinds {
     static {
         register(Dl4jRecurrentKind.lstm());
         register(Dl4jRecurrentKind.simpleRnn());
+        register(new Rnn1997Kind());
     }
 
     private ModelKinds() {
