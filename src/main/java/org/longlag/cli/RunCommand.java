@@ -1,0 +1,114 @@
+package org.longlag.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.longlag.experiment.ExperimentCatalog;
+import org.longlag.experiment.ExperimentRow;
+import org.longlag.experiment.ExperimentRunner;
+import org.longlag.experiment.RunEnvironment;
+import org.longlag.report.ResultStore;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code longlag run ID|FAMILY}: runs trials and appends one result line per finished trial. */
+@Command(name = "run", description = "Run the trials of an experiment or a whole family; results are appended.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    LonglagCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "ID|FAMILY", description = "Experiment id (e.g. adding-t100) or family (e.g. adding).")
+    String target;
+
+    @Option(names = "--models", split = ",", paramLabel = "NAME", description = "Only these models (default: all).")
+    List<String> models = new ArrayList<>();
+
+    @Option(names = "--trials", defaultValue = "3", description = "Trials per model (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--seed", defaultValue = "1997", description = "Run seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--max-sequences", paramLabel = "N", description = "Cap every model's training budget at N.")
+    Long maxSequences;
+
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "K", description = "Trials at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--results", defaultValue = "results", paramLabel = "DIR", description = "Results directory (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--fresh", description = "Rerun trials already recorded with the same configuration.")
+    boolean fresh;
+
+    @Option(names = "--no-progress", description = "No progress bar; one line per finished trial instead.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        validateOptions();
+        ExperimentCatalog catalog = root.catalog();
+        List<ExperimentRow> rows = catalog.resolve(target);
+        checkModels(rows);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / parallel);
+        // Small recurrent nets gain nothing from more native threads than their share of the cores,
+        // and K trials with all cores each would oversubscribe the machine.
+        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        Nd4j.getEnvironment().setMaxThreads(threads);
+        Path resultsDir = results.isAbsolute() ? results : LonglagCommand.home().resolve(results);
+        ExperimentRunner runner = new ExperimentRunner(new ResultStore(resultsDir),
+                RunEnvironment.capture(LonglagCommand.home()), threads);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean bar = !noProgress && System.console() != null;
+        ProgressReporter reporter = new ProgressReporter(err, bar);
+        ExperimentRunner.Summary summary;
+        try {
+            summary = runner.run(rows, new ExperimentRunner.Options(models, trials, seed, maxSequences, parallel, fresh),
+                    reporter);
+        } finally {
+            reporter.close();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%d trial(s) run, %d already recorded; results in %s%n", summary.ran(),
+                summary.skipped(), resultsDir.resolve("runs"));
+        out.flush();
+        return 0;
+    }
+
+    private void validateOptions() {
+        if (trials < 1) {
+            throw new BadInputException("--trials must be at least 1, got " + trials);
+        }
+        if (parallel < 1) {
+            throw new BadInputException("--parallel must be at least 1, got " + parallel);
+        }
+        if (maxSequences != null && maxSequences < 1) {
+            throw new BadInputException("--max-sequences must be at least 1, got " + maxSequences);
+        }
+    }
+
+    private void checkModels(List<ExperimentRow> rows) {
+        Set<String> known = new LinkedHashSet<>();
+        rows.forEach(r -> known.addAll(r.modelNames()));
+        for (String model : models) {
+            if (!known.contains(model)) {
+                throw new BadInputException("--models: unknown model '" + model + "' for " + target + " (known: "
+                        + String.join(", ", known) + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.longlag.experiment;
+
+import java.util.List;
+import java.util.Map;
+import org.longlag.task.SequenceTask;
+import org.longlag.task.Tasks;
+
+/**
+ * One experiment: one line of a paper table, with everything needed to run and report it.
+ *
+ * @param id unique id, e.g. {@code adding-t100}
+ * @param family the family (one experiment file), e.g. {@code adding}
+ * @param paperTable number of the paper's table the row comes from
+ * @param title human title of the family
+ * @param taskKind generator kind, see {@link Tasks}
+ * @param taskParams generator parameters
+ * @param stopping the stopping-rule block
+ * @param testSize sequences in the final test set
+ * @param paperTrials number of trials the paper ran for this row
+ * @param models the row's models in file order
+ * @param paper the paper's reported figures: one map per method (LSTM and any baselines)
+ * @param notes free text about deviations or readings of the paper, may be empty
+ */
+public record ExperimentRow(
+        String id,
+        String family,
+        int paperTable,
+        String title,
+        String taskKind,
+        Map<String, Object> taskParams,
+        Map<String, Object> stopping,
+        int testSize,
+        int paperTrials,
+        List<ModelEntry> models,
+        List<Map<String, Object>> paper,
+        String notes) {
+
+    /** A fresh generator for this row's task. */
+    public SequenceTask task() {
+        return Tasks.create(taskKind, taskParams);
+    }
+
+    /** The model called {@code name}, or {@code null} if the row has none. */
+    public ModelEntry model(String name) {
+        return models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Names of the row's models in file order. */
+    public List<String> modelNames() {
+        return models.stream().map(ModelEntry::name).toList();
+    }
+}

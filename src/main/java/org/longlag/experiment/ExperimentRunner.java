@@ -1,0 +1,176 @@
+package org.longlag.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.longlag.model.ModelKind;
+import org.longlag.model.ModelKinds;
+import org.longlag.model.SequenceModel;
+import org.longlag.report.ResultStore;
+import org.longlag.report.TrialResult;
+import org.longlag.task.SequenceTask;
+import org.longlag.task.TrialData;
+import org.longlag.train.StoppingRules;
+import org.longlag.train.Trainer;
+
+/**
+ * Runs the trials of experiment rows: plans (row, model, trial, seed), skips trials already in the
+ * store with the same configuration, runs the rest on {@code parallel} threads and appends each
+ * result as soon as its trial finishes, so an interrupted run keeps every finished trial.
+ */
+public final class ExperimentRunner {
+
+    /**
+     * What to run.
+     *
+     * @param models model names to run, or empty for every model of each row
+     * @param trials trials per (row, model), indices 0..trials-1
+     * @param seed the run seed
+     * @param maxSequences cap on every model's budget, or {@code null} for the file's budgets
+     * @param parallel trials run at once
+     * @param fresh rerun trials even if already recorded
+     */
+    public record Options(List<String> models, int trials, long seed, Long maxSequences, int parallel,
+            boolean fresh) {
+    }
+
+    /** Hears what the runner does; called from worker threads. */
+    public interface Listener {
+        default void planned(int toRun, int skipped, long totalBudget) {
+        }
+
+        default void started(TrialPlan plan) {
+        }
+
+        default void progress(TrialPlan plan, int sequences, double recentMse) {
+        }
+
+        default void finished(TrialPlan plan, TrialResult result) {
+        }
+    }
+
+    /**
+     * Totals of a run.
+     *
+     * @param ran trials run and recorded
+     * @param skipped trials already recorded with the same configuration
+     */
+    public record Summary(int ran, int skipped) {
+    }
+
+    private final ResultStore store;
+    private final RunEnvironment environment;
+    private final int threadsPerTrial;
+
+    /**
+     * @param store where results go
+     * @param environment provenance facts recorded with each result
+     * @param threadsPerTrial ND4J threads each trial may use (recorded in provenance)
+     */
+    public ExperimentRunner(ResultStore store, RunEnvironment environment, int threadsPerTrial) {
+        this.store = store;
+        this.environment = environment;
+        this.threadsPerTrial = threadsPerTrial;
+    }
+
+    /** The trials {@code options} ask for on {@code rows}, in row, model, trial order. */
+    public static List<TrialPlan> plan(List<ExperimentRow> rows, Options options) {
+        List<TrialPlan> plans = new ArrayList<>();
+        for (ExperimentRow row : rows) {
+            for (ModelEntry model : row.models()) {
+                if (!options.models().isEmpty() && !options.models().contains(model.name())) {
+                    continue;
+                }
+                ModelEntry capped = options.maxSequences() == null ? model
+                        : new ModelEntry(model.name(), model.kind(), Math.min(model.budget(), options.maxSequences()),
+                                model.settings());
+                for (int trial = 0; trial < options.trials(); trial++) {
+                    plans.add(TrialPlan.of(row, capped, trial, options.seed()));
+                }
+            }
+        }
+        return plans;
+    }
+
+    /**
+     * Runs what {@link #plan} gives, minus what is recorded already (unless {@code fresh}).
+     *
+     * @throws InterruptedException if interrupted; finished trials are already recorded
+     */
+    public Summary run(List<ExperimentRow> rows, Options options, Listener listener)
+            throws InterruptedException, ExecutionException {
+        List<TrialPlan> toRun = new ArrayList<>();
+        int skipped = 0;
+        for (TrialPlan plan : plan(rows, options)) {
+            if (!options.fresh() && recorded(plan)) {
+                skipped++;
+            } else {
+                toRun.add(plan);
+            }
+        }
+        listener.planned(toRun.size(), skipped, toRun.stream().mapToLong(p -> p.model().budget()).sum());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallel()), runnable -> {
+            Thread thread = new Thread(runnable, "trial");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (TrialPlan plan : toRun) {
+                futures.add(pool.submit(() -> store.append(runTrial(plan, options.parallel(), listener))));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        return new Summary(toRun.size(), skipped);
+    }
+
+    private boolean recorded(TrialPlan plan) {
+        Set<String> keys = new HashSet<>();
+        for (TrialResult r : store.read(plan.row().id(), warning -> { })) {
+            keys.add(r.model() + "#" + r.trial() + "#" + r.provenance().configHash());
+        }
+        return keys.contains(plan.model().name() + "#" + plan.trial() + "#" + plan.configHash());
+    }
+
+    /** Runs one trial to its result line. */
+    TrialResult runTrial(TrialPlan plan, int parallel, Listener listener) {
+        Instant start = Instant.now();
+        listener.started(plan);
+        SplittableRandom root = new SplittableRandom(plan.seed());
+        SplittableRandom dataRandom = root.split();
+        long weightSeed = root.split().nextLong();
+        SequenceTask task = plan.row().task();
+        TrialData data = task.newTrial(dataRandom);
+        ModelKind kind = ModelKinds.get(plan.model().kind());
+        SequenceModel model = kind.create(plan.model().settings(), task.inputSize(), task.outputSize(), weightSeed);
+        Trainer.Outcome outcome = Trainer.train(model, task, data, StoppingRules.create(plan.row().stopping()),
+                plan.model().budget(), plan.row().testSize(),
+                (sequences, mse) -> listener.progress(plan, sequences, mse));
+        Instant end = Instant.now();
+        TrialResult result = new TrialResult(
+                plan.row().id(), plan.model().name(), plan.model().kind(), kind.protocol(plan.model().settings()),
+                model.parameterCount(), plan.trial(), plan.seed(), outcome.success(), plan.model().budget(),
+                outcome.sequencesSeen(), outcome.sequencesToSuccess(), outcome.milestones(),
+                outcome.test().size(), outcome.test().wrong(), outcome.test().mse(), outcome.test().meanAbsError(),
+                (end.toEpochMilli() - start.toEpochMilli()) / 1000.0,
+                new TrialResult.Curve(outcome.curve().every(), outcome.curve().points()),
+                new TrialResult.Provenance(environment.gitCommit(), environment.gitDirty(), plan.configHash(),
+                        plan.config(), environment.javaVersion(), environment.dl4jVersion(), environment.os(),
+                        environment.cpu(), threadsPerTrial, parallel, start.toString(), end.toString()));
+        listener.finished(plan, result);
+        return result;
+    }
+}

@@ -1,0 +1,205 @@
+package org.longlag.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.longlag.model.ModelKinds;
+import org.longlag.task.SequenceTask;
+import org.longlag.task.Tasks;
+import org.longlag.train.StoppingRules;
+
+/**
+ * Reads one experiment file (one family) into rows. Row-level {@code task}, {@code stopping} and
+ * {@code models} blocks are merged over the family's, key by key, so a row states only what
+ * differs. Every problem is reported as {@code file: field: what is wrong}.
+ */
+final class FamilyFileParser {
+    private static final Set<String> FAMILY_KEYS = Set.of(
+            "family", "title", "paperTable", "task", "stopping", "testSize", "paperTrials", "models", "rows", "notes");
+    private static final Set<String> ROW_KEYS =
+            Set.of("id", "task", "stopping", "testSize", "paperTrials", "models", "paper", "notes");
+
+    private final String file;
+    private final Map<String, Object> document;
+
+    FamilyFileParser(String file, Map<String, Object> document) {
+        this.file = file;
+        this.document = document == null ? Map.of() : document;
+    }
+
+    List<ExperimentRow> rows() {
+        checkKeys(document, FAMILY_KEYS, "");
+        String family = string(document, "family", "family");
+        String title = document.containsKey("title") ? string(document, "title", "title") : family;
+        int paperTable = integer(document, "paperTable", "paperTable", 1);
+        Map<String, Object> task = map(document, "task", "task", true);
+        Map<String, Object> stopping = map(document, "stopping", "stopping", true);
+        int testSize = document.containsKey("testSize") ? integer(document, "testSize", "testSize", 1) : 2560;
+        int paperTrials = document.containsKey("paperTrials") ? integer(document, "paperTrials", "paperTrials", 1) : 10;
+        Map<String, Object> models = map(document, "models", "models", true);
+        Object rawRows = document.get("rows");
+        if (!(rawRows instanceof List<?> list) || list.isEmpty()) {
+            throw error("rows", "must be a non-empty list, got " + rawRows);
+        }
+        String familyNotes = document.containsKey("notes") ? string(document, "notes", "notes") : "";
+        List<ExperimentRow> rows = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "rows[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> rawRow)) {
+                throw error(where, "must be a map, got " + list.get(i));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> row = (Map<String, Object>) rawRow;
+            rows.add(row(row, where, family, title, paperTable, task, stopping, testSize, paperTrials, models, familyNotes));
+        }
+        return rows;
+    }
+
+    private ExperimentRow row(Map<String, Object> row, String where, String family, String title, int paperTable,
+            Map<String, Object> familyTask, Map<String, Object> familyStopping, int familyTestSize,
+            int familyPaperTrials, Map<String, Object> familyModels, String familyNotes) {
+        checkKeys(row, ROW_KEYS, where + ".");
+        String id = string(row, "id", where + ".id");
+        String at = where + " (" + id + ")";
+        Map<String, Object> task = merge(familyTask, map(row, "task", at + ".task", false));
+        Object kind = task.remove("kind");
+        if (!(kind instanceof String taskKind)) {
+            throw error(at + ".task.kind", "must name a task kind (" + String.join(", ", Tasks.kinds()) + "), got " + kind);
+        }
+        SequenceTask generator;
+        try {
+            generator = Tasks.create(taskKind, task);
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".task", e.getMessage());
+        }
+        Map<String, Object> stopping = merge(familyStopping, map(row, "stopping", at + ".stopping", false));
+        try {
+            StoppingRules.create(stopping);
+        } catch (IllegalArgumentException e) {
+            throw error(at + ".stopping", e.getMessage());
+        }
+        int testSize = row.containsKey("testSize") ? integer(row, "testSize", at + ".testSize", 1) : familyTestSize;
+        int paperTrials = row.containsKey("paperTrials")
+                ? integer(row, "paperTrials", at + ".paperTrials", 1) : familyPaperTrials;
+        List<ModelEntry> models = models(familyModels, map(row, "models", at + ".models", false), at, generator);
+        List<Map<String, Object>> paper = paper(row.get("paper"), at + ".paper");
+        String notes = row.containsKey("notes") ? string(row, "notes", at + ".notes") : familyNotes;
+        return new ExperimentRow(id, family, paperTable, title, taskKind, Map.copyOf(task), Map.copyOf(stopping),
+                testSize, paperTrials, models, paper, notes);
+    }
+
+    private List<ModelEntry> models(Map<String, Object> family, Map<String, Object> overrides, String at,
+            SequenceTask task) {
+        for (String name : overrides.keySet()) {
+            if (!family.containsKey(name)) {
+                throw error(at + ".models." + name, "is not a model of the family (known: "
+                        + String.join(", ", family.keySet()) + ")");
+            }
+        }
+        if (family.isEmpty()) {
+            throw error("models", "must list at least one model");
+        }
+        List<ModelEntry> entries = new ArrayList<>();
+        for (String name : family.keySet()) {
+            String field = at + ".models." + name;
+            Map<String, Object> settings = merge(asMap(family.get(name), "models." + name),
+                    asMap(overrides.getOrDefault(name, Map.of()), field));
+            Object kind = settings.remove("kind");
+            Object budget = settings.remove("budget");
+            if (!(kind instanceof String kindName)) {
+                throw error(field + ".kind", "must name a model kind (" + String.join(", ", ModelKinds.names())
+                        + "), got " + kind);
+            }
+            if (!(budget instanceof Integer || budget instanceof Long) || ((Number) budget).longValue() <= 0) {
+                throw error(field + ".budget", "must be a positive number of sequences, got " + budget);
+            }
+            try {
+                ModelKinds.get(kindName).validate(settings, task.inputSize(), task.outputSize());
+            } catch (IllegalArgumentException e) {
+                throw error(field, e.getMessage());
+            }
+            entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings));
+        }
+        return List.copyOf(entries);
+    }
+
+    private List<Map<String, Object>> paper(Object raw, String field) {
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw error(field, "must be a list of reported results, got " + raw);
+        }
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Map<String, Object> entry = asMap(list.get(i), field + "[" + i + "]");
+            if (!(entry.get("method") instanceof String)) {
+                throw error(field + "[" + i + "].method", "must name the method, got " + entry.get("method"));
+            }
+            entries.add(java.util.Collections.unmodifiableMap(entry));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** A copy of {@code base} with {@code overrides} put over it; nested maps are merged too. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        overrides.forEach((key, value) -> {
+            Object old = merged.get(key);
+            if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap) {
+                merged.put(key, merge((Map<String, Object>) oldMap, (Map<String, Object>) newMap));
+            } else {
+                merged.put(key, value);
+            }
+        });
+        return merged;
+    }
+
+    private void checkKeys(Map<String, Object> map, Set<String> allowed, String prefix) {
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                throw error(prefix + key, "is not a known field (known: "
+                        + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private String string(Map<String, Object> map, String key, String field) {
+        Object value = map.get(key);
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw error(field, "must be a non-empty string, got " + value);
+        }
+        return s;
+    }
+
+    private int integer(Map<String, Object> map, String key, String field, int min) {
+        Object value = map.get(key);
+        if (!(value instanceof Integer i) || i < min) {
+            throw error(field, "must be an integer >= " + min + ", got " + value);
+        }
+        return i;
+    }
+
+    private Map<String, Object> map(Map<String, Object> map, String key, String field, boolean required) {
+        Object value = map.get(key);
+        if (value == null && !required) {
+            return Map.of();
+        }
+        return asMap(value, field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> asMap(Object value, String field) {
+        if (!(value instanceof Map<?, ?> m)) {
+            throw error(field, "must be a map, got " + value);
+        }
+        return new LinkedHashMap<>((Map<String, Object>) m);
+    }
+
+    private CatalogException error(String field, String message) {
+        return new CatalogException(file + ": " + field + ": " + message);
+    }
+}

@@ -1,0 +1,93 @@
+package org.longlag.report;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One finished trial: the schema of a line of {@code results/runs/<experiment>.jsonl}.
+ *
+ * @param experiment row id
+ * @param model model name within the row
+ * @param kind model kind
+ * @param protocol one line on architecture and training protocol
+ * @param parameters trainable parameters of the network
+ * @param trial trial index within the run
+ * @param seed the trial seed every random stream of the trial was derived from
+ * @param success whether the stopping rule was met within the budget
+ * @param budget the sequence budget of the trial
+ * @param sequencesSeen training sequences used
+ * @param sequencesToSuccess sequences when the rule was met; {@code null} on failure
+ * @param milestones intermediate criteria met on the way (e.g. ST1), by sequence count
+ * @param testSize sequences in the final test set
+ * @param testWrong of those, judged wrong by the task's rule
+ * @param testMse squared error per output at target steps on the test set
+ * @param testMeanAbsError absolute error per output at target steps on the test set
+ * @param wallSeconds wall-clock time of the trial, test included
+ * @param curve training MSE per block of sequences
+ * @param provenance where, when and from what the result came
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record TrialResult(
+        String experiment,
+        String model,
+        String kind,
+        String protocol,
+        long parameters,
+        int trial,
+        long seed,
+        boolean success,
+        long budget,
+        long sequencesSeen,
+        Long sequencesToSuccess,
+        Map<String, Long> milestones,
+        int testSize,
+        int testWrong,
+        double testMse,
+        double testMeanAbsError,
+        double wallSeconds,
+        Curve curve,
+        Provenance provenance) {
+
+    /**
+     * A short learning curve.
+     *
+     * @param every sequences per point
+     * @param mse mean training MSE of each block of {@code every} sequences
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Curve(long every, List<Double> mse) {
+    }
+
+    /**
+     * Provenance of a result.
+     *
+     * @param gitCommit commit of the code that produced it
+     * @param gitDirty whether the work tree had uncommitted changes
+     * @param configHash hash of {@code config}: trials with equal hashes are the same experiment
+     * @param config the effective configuration (task, stopping rule, model, budget, run seed)
+     * @param javaVersion Java runtime version
+     * @param dl4jVersion Deeplearning4j version
+     * @param os operating system name, version and architecture
+     * @param cpu CPU model
+     * @param threads ND4J threads per trial
+     * @param parallel trials run at once
+     * @param startedAt ISO-8601 start time
+     * @param finishedAt ISO-8601 end time
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Provenance(
+            String gitCommit,
+            boolean gitDirty,
+            String configHash,
+            Map<String, Object> config,
+            String javaVersion,
+            String dl4jVersion,
+            String os,
+            String cpu,
+            int threads,
+            int parallel,
+            String startedAt,
+            String finishedAt) {
+    }
+}

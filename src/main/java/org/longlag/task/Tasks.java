@@ -1,0 +1,116 @@
+package org.longlag.task;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The factory the experiment files use: a task kind name plus its parameters, as parsed from YAML,
+ * give a {@link SequenceTask}.
+ *
+ * <p>Every problem with the request is an {@link IllegalArgumentException} whose message starts
+ * with the kind and names the parameter and the value: an unknown kind (the message lists the
+ * known ones), a missing parameter, an unknown extra parameter, a value of the wrong type (only
+ * integral numbers are accepted for integer parameters, so {@code 100.0} or {@code "100"} is
+ * rejected rather than silently converted) and a value out of range (checked by the task's
+ * constructor).
+ */
+public final class Tasks {
+
+    private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
+
+    static {
+        register(AddingTask.KIND, List.of("T"), a -> new AddingTask(a.integer("T")));
+        register(MultiplicationTask.KIND, List.of("T"), a -> new MultiplicationTask(a.integer("T")));
+    }
+
+    private Tasks() {
+    }
+
+    /** A kind: its name, its parameters (all required) and how to build it. */
+    private record Kind(String name, List<String> parameters, Function<Args, SequenceTask> factory) {
+    }
+
+    private static void register(String name, List<String> parameters, Function<Args, SequenceTask> factory) {
+        KINDS.put(name, new Kind(name, parameters, factory));
+    }
+
+    /** The task kinds {@link #create} knows, in a fixed order. */
+    public static List<String> kinds() {
+        return List.copyOf(KINDS.keySet());
+    }
+
+    /** The parameter names of {@code kind}, all required. */
+    public static List<String> parameters(String kind) {
+        return lookup(kind).parameters();
+    }
+
+    /**
+     * Builds the task {@code kind} from {@code params}.
+     *
+     * @param params parameter name to value (Integer, Long, ... as a YAML parser returns them);
+     *     {@code null} is taken as no parameters
+     * @throws IllegalArgumentException on an unknown kind, a missing, unknown, mistyped or
+     *     out-of-range parameter; the message names the parameter and the value
+     */
+    public static SequenceTask create(String kind, Map<String, ?> params) {
+        Kind k = lookup(kind);
+        Map<String, ?> given = params == null ? Map.of() : params;
+        List<String> unknown = new ArrayList<>();
+        for (String name : new TreeSet<>(given.keySet())) {
+            if (!k.parameters().contains(name)) {
+                unknown.add(name + "=" + given.get(name));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(kind + ": unknown parameter" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; expected " + describe(k.parameters()));
+        }
+        for (String name : k.parameters()) {
+            if (!given.containsKey(name)) {
+                throw new IllegalArgumentException(kind + ": missing parameter " + name
+                        + "; expected " + describe(k.parameters()));
+            }
+        }
+        return k.factory().apply(new Args(kind, given));
+    }
+
+    private static String describe(List<String> parameters) {
+        return parameters.isEmpty() ? "no parameters" : "parameters " + String.join(", ", parameters);
+    }
+
+    private static Kind lookup(String kind) {
+        Kind k = kind == null ? null : KINDS.get(kind);
+        if (k == null) {
+            throw new IllegalArgumentException("unknown task kind '" + kind + "'; known kinds: "
+                    + String.join(", ", KINDS.keySet()));
+        }
+        return k;
+    }
+
+    /** The parameters of one request, with typed access. */
+    private record Args(String kind, Map<String, ?> values) {
+
+        int integer(String name) {
+            Object v = values.get(name);
+            if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+                return ((Number) v).intValue();
+            }
+            if (v instanceof Long || v instanceof BigInteger) {
+                BigInteger b = v instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) v;
+                if (b.bitLength() < 32) {
+                    return b.intValue();
+                }
+                throw new IllegalArgumentException(kind + ": parameter " + name
+                        + " must be a 32-bit integer, got " + v);
+            }
+            String type = v == null ? "null" : v.getClass().getSimpleName();
+            throw new IllegalArgumentException(kind + ": parameter " + name + " must be an integer, got "
+                    + (v instanceof String ? "\"" + v + "\"" : String.valueOf(v)) + " (" + type + ")");
+        }
+    }
+}

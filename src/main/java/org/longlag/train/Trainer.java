@@ -1,0 +1,101 @@
+package org.longlag.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.longlag.model.SequenceModel;
+import org.longlag.task.Sequence;
+import org.longlag.task.SequenceTask;
+import org.longlag.task.TrialData;
+
+/**
+ * Trains one model on one trial's data until its stopping rule is met or its sequence budget is
+ * spent, then tests it. The loop is the same for every protocol: the model's batch size decides
+ * how many sequences make one update (one for the paper's on-line protocol).
+ */
+public final class Trainer {
+
+    /** Receives progress while a trial trains. */
+    public interface Progress {
+        /** {@code sequences} more were trained on; {@code recentMse} is the mean training MSE lately. */
+        void advanced(int sequences, double recentMse);
+    }
+
+    /**
+     * What a trial came to.
+     *
+     * @param success whether the stopping rule was met within the budget
+     * @param sequencesSeen training sequences used
+     * @param sequencesToSuccess sequences when the rule was met, {@code null} on failure
+     * @param milestones intermediate criteria met on the way (e.g. ST1), by sequence count
+     * @param curve the learning curve
+     * @param test the final test on fresh sequences
+     */
+    public record Outcome(boolean success, long sequencesSeen, Long sequencesToSuccess, Map<String, Long> milestones,
+            LearningCurve curve, Evaluation.TestReport test) {
+    }
+
+    private Trainer() {
+    }
+
+    /**
+     * Runs the trial.
+     *
+     * @throws TrialInterruptedException if the thread is interrupted; nothing of the trial is kept
+     */
+    public static Outcome train(SequenceModel model, SequenceTask task, TrialData data, StoppingRule rule,
+            long budget, int testSize, Progress progress) {
+        Probe probe = probe(model, task, data);
+        LearningCurve curve = new LearningCurve(budget);
+        double recentMse = Double.NaN;
+        long seen = 0;
+        boolean success = false;
+        while (seen < budget) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new TrialInterruptedException();
+            }
+            int size = (int) Math.min(model.batchSize(), budget - seen);
+            List<Sequence> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                batch.add(data.nextTraining());
+            }
+            List<double[][]> outputs = model.train(batch);
+            double batchMse = 0;
+            for (int i = 0; i < size; i++) {
+                SequenceScore score = SequenceScore.of(task, batch.get(i), outputs.get(i));
+                rule.recordTraining(score);
+                curve.add(seen + i + 1, score.mse());
+                batchMse += score.mse();
+            }
+            seen += size;
+            recentMse = Double.isNaN(recentMse) ? batchMse / size : 0.99 * recentMse + 0.01 * batchMse / size;
+            progress.advanced(size, recentMse);
+            if (rule.isMet(seen, probe)) {
+                success = true;
+                break;
+            }
+        }
+        Evaluation.TestReport test = Evaluation.test(model, task, data.testSet(testSize));
+        return new Outcome(success, seen, success ? seen : null, new LinkedHashMap<>(rule.milestones()), curve, test);
+    }
+
+    private static Probe probe(SequenceModel model, SequenceTask task, TrialData data) {
+        return new Probe() {
+            @Override
+            public List<SequenceScore> evaluate(List<Sequence> sequences) {
+                return Evaluation.score(model, task, sequences);
+            }
+
+            @Override
+            public List<Sequence> testSet(int n) {
+                return data.testSet(n);
+            }
+
+            @Override
+            public List<Sequence> trainingSet() {
+                return data.trainingSet();
+            }
+        };
+    }
+}
