@@ -117,7 +117,9 @@ public final class BenchCommand implements Callable<Integer> {
     /** The rows of the benchmark for adding-task length {@code T}, in output order. */
     static List<Case> cases(int T) {
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("lstm1997", Map.of("learningRate", 0.5), T, "paper's 93-weight adding net"));
+        // Exp. 4's net: 2 blocks of 2 cells, 93 weights, input-gate biases -3 and -6, alpha 0.5.
+        cases.add(new Case("lstm1997", Map.of("blocks", 2, "cellsPerBlock", 2, "learningRate", 0.5,
+                "inputGateBias", List.of(-3.0, -6.0)), T, "paper's 93-weight adding net"));
         cases.add(new Case("rnn1997", Map.of("hidden", 8, "learningRate", 0.5), T, "8 hidden, 97 weights"));
         for (int batch : new int[] {1, 32}) {
             cases.add(new Case("lstm", Map.of("hidden", 4, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T,

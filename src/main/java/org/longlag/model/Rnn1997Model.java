@@ -2,7 +2,7 @@ package org.longlag.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.api.Model;
 import org.longlag.task.Sequence;
 
 /**
@@ -15,7 +15,7 @@ import org.longlag.task.Sequence;
  * weights without paying for a copy per sequence.
  */
 public final class Rnn1997Model implements SequenceModel {
-    private final MultiLayerNetwork network;
+    private final Model network;
     private final RnnKernel kernel;
     private final double learningRate;
     private boolean networkStale;
@@ -24,7 +24,7 @@ public final class Rnn1997Model implements SequenceModel {
      * Wraps a network of {@link Rnn1997Kind#configuration} and a kernel holding the weights to use
      * (which are copied into the network now).
      */
-    Rnn1997Model(MultiLayerNetwork network, RnnKernel kernel, double learningRate) {
+    Rnn1997Model(Model network, RnnKernel kernel, double learningRate) {
         if (network.numParams() != kernel.layoutSize()) {
             throw new IllegalArgumentException("network has " + network.numParams() + " parameters, kernel layout "
                     + kernel.layoutSize());
@@ -35,8 +35,11 @@ public final class Rnn1997Model implements SequenceModel {
         Rnn1997Kind.copyInto(kernel.params(), network);
     }
 
-    /** The DL4J network, holding the current weights. */
-    public MultiLayerNetwork network() {
+    /**
+     * The DL4J network holding the current weights: a {@code MultiLayerNetwork}, or a
+     * {@code ComputationGraph} for {@code inputToOutput}.
+     */
+    public Model network() {
         if (networkStale) {
             Rnn1997Kind.copyInto(kernel.params(), network);
             networkStale = false;

@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.gradientcheck.GradientCheckUtil;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.deeplearning4j.util.ModelSerializer;
 import org.longlag.task.Sequence;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -69,10 +75,29 @@ class Rnn1997KindTest {
         return new INDArray[] {features, labels, featureMask, labelMask};
     }
 
-    private void assertKernelMatchesDl4j(boolean biases, int length, int... targetSteps) {
+    /** Sets input, labels and masks on the DL4J model and returns its flattened gradient and score. */
+    private static double[] dl4jGradient(Model net, INDArray[] a, double[] score) {
+        if (net instanceof ComputationGraph graph) {
+            graph.setInputs(a[0]);
+            graph.setLabels(a[1]);
+            graph.setLayerMaskArrays(new INDArray[] {a[2]}, new INDArray[] {a[3]});
+            graph.computeGradientAndScore();
+        } else {
+            MultiLayerNetwork mln = (MultiLayerNetwork) net;
+            mln.setInput(a[0]);
+            mln.setLabels(a[1]);
+            mln.setLayerMaskArrays(a[2], a[3]);
+            mln.computeGradientAndScore();
+        }
+        score[0] = net.score();
+        return net.gradient().gradient().dup().data().asDouble();
+    }
+
+    private void assertKernelMatchesDl4j(Map<String, Object> extra, int length, int... targetSteps) {
         int nIn = 3;
         int nOut = 2;
-        Map<String, Object> cfg = settings("hidden", 4, "biases", biases, "initRange", 0.5, "learningRate", 0.7);
+        Map<String, Object> cfg = settings("hidden", 4, "initRange", 0.5, "learningRate", 0.7);
+        cfg.putAll(extra);
         Rnn1997Model model = kind.create(cfg, nIn, nOut, 11);
         RnnKernel kernel = model.kernel();
         Sequence s = sequence(new SplittableRandom(5), length, nIn, nOut, targetSteps);
@@ -80,21 +105,16 @@ class Rnn1997KindTest {
         double[] ours = new double[kernel.layoutSize()];
         double error = kernel.gradient(s, ours);
 
-        MultiLayerNetwork net = model.network();
-        INDArray[] a = dl4jArrays(s, nIn, nOut);
-        net.setInput(a[0]);
-        net.setLabels(a[1]);
-        net.setLayerMaskArrays(a[2], a[3]);
-        net.computeGradientAndScore();
-        double[] theirs = net.gradient().gradient().dup().data().asDouble();
+        double[] score = new double[1];
+        double[] theirs = dl4jGradient(model.network(), dl4jArrays(s, nIn, nOut), score);
 
         assertEquals(kernel.layoutSize(), theirs.length);
         // DL4J's L2 loss is the plain sum of squares: score 2E, gradient 2 dE/dw.
-        assertEquals(2 * error, net.score(), 1e-10);
+        assertEquals(2 * error, score[0], 1e-10);
         int compared = 0;
         for (int i = 0; i < ours.length; i++) {
             if (kernel.isTrainable(i)) {
-                assertEquals(theirs[i], 2 * ours[i], 1e-10 * Math.max(1, Math.abs(theirs[i])), "parameter " + i);
+                assertEquals(theirs[i], 2 * ours[i], 1e-10 * Math.max(1, Math.abs(theirs[i])), cfg + " parameter " + i);
                 compared++;
             } else {
                 assertEquals(0.0, ours[i]);
@@ -103,18 +123,28 @@ class Rnn1997KindTest {
         assertEquals(model.parameterCount(), compared);
     }
 
+    private static final List<Map<String, Object>> TOPOLOGIES = List.of(
+            settings(),
+            settings("biases", false),
+            settings("topology", "fully-recurrent"),
+            settings("topology", "fully-recurrent", "biases", false),
+            settings("inputToOutput", true),
+            settings("inputToOutput", true, "biases", false));
+
     @Test
     void gradientEqualsDl4jSingleStep() {
-        assertKernelMatchesDl4j(true, 1, 0);
-        assertKernelMatchesDl4j(false, 1, 0);
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            assertKernelMatchesDl4j(topology, 1, 0);
+        }
     }
 
     @Test
     void gradientEqualsDl4jOverTimeWithLabelMask() {
-        assertKernelMatchesDl4j(true, 9, 2, 5, 8);
-        assertKernelMatchesDl4j(false, 9, 2, 5, 8);
-        // target steps not at the end: later steps carry no error at all
-        assertKernelMatchesDl4j(true, 7, 3);
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            assertKernelMatchesDl4j(topology, 9, 2, 5, 8);
+            // target steps not at the end: later steps carry no error at all
+            assertKernelMatchesDl4j(topology, 7, 3);
+        }
     }
 
     @Test
@@ -128,7 +158,7 @@ class Rnn1997KindTest {
         Nd4j.setDefaultDataTypes(DataType.DOUBLE, DataType.DOUBLE);
         try {
             boolean ok = GradientCheckUtil.checkGradients(new GradientCheckUtil.MLNConfig()
-                    .net(model.network()).input(a[0]).labels(a[1]).inputMask(a[2]).labelMask(a[3])
+                    .net((MultiLayerNetwork) model.network()).input(a[0]).labels(a[1]).inputMask(a[2]).labelMask(a[3])
                     .epsilon(1e-6).maxRelError(1e-3).minAbsoluteError(1e-8)
                     .print(GradientCheckUtil.PrintMode.FAILURES_ONLY));
             assertTrue(ok);
@@ -139,8 +169,14 @@ class Rnn1997KindTest {
 
     @Test
     void kernelGradientMatchesFiniteDifferences() {
-        Rnn1997Model model = kind.create(settings("hidden", 5, "initRange", 1.0), 2, 3, 21);
-        RnnKernel kernel = model.kernel();
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            Map<String, Object> cfg = settings("hidden", 5, "initRange", 1.0);
+            cfg.putAll(topology);
+            assertFiniteDifferences(kind.create(cfg, 2, 3, 21).kernel());
+        }
+    }
+
+    private static void assertFiniteDifferences(RnnKernel kernel) {
         Sequence s = sequence(new SplittableRandom(2), 12, 2, 3, 4, 11);
         double[] g = new double[kernel.layoutSize()];
         kernel.gradient(s, g);
@@ -154,7 +190,7 @@ class Rnn1997KindTest {
             p[i] = keep - eps;
             double minus = kernel.gradient(s, scratch);
             p[i] = keep;
-            double numeric = (plus - minus) / (2 * eps);
+            double numeric = kernel.isTrainable(i) ? (plus - minus) / (2 * eps) : 0.0;
             assertEquals(numeric, g[i], 1e-7 + 1e-5 * Math.abs(numeric), "parameter " + i);
         }
     }
@@ -191,14 +227,50 @@ class Rnn1997KindTest {
 
     @Test
     void dl4jFitOnOneSequenceMakesTheSameUpdate() {
-        for (boolean biases : new boolean[] {true, false}) {
-            Rnn1997Model model = kind.create(settings("hidden", 3, "biases", biases, "learningRate", 0.5), 2, 2, 13);
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            Map<String, Object> cfg = settings("hidden", 3, "learningRate", 0.5);
+            cfg.putAll(topology);
+            Rnn1997Model model = kind.create(cfg, 2, 2, 13);
             Sequence s = sequence(new SplittableRandom(6), 8, 2, 2, 3, 7);
-            MultiLayerNetwork net = model.network().clone();
             INDArray[] a = dl4jArrays(s, 2, 2);
-            net.fit(new DataSet(a[0], a[1], a[2], a[3]));
+            DataSet data = new DataSet(a[0], a[1], a[2], a[3]);
+            Model net = model.network();
+            double[] fitted;
+            if (net instanceof ComputationGraph graph) {
+                ComputationGraph copy = graph.clone();
+                copy.fit(data);
+                fitted = copy.params().data().asDouble();
+            } else {
+                MultiLayerNetwork copy = ((MultiLayerNetwork) net).clone();
+                copy.fit(data);
+                fitted = copy.params().data().asDouble();
+            }
             model.train(List.of(s));
-            assertArrayEquals(net.params().data().asDouble(), model.network().params().data().asDouble(), 1e-12);
+            assertArrayEquals(fitted, model.network().params().data().asDouble(), 1e-12, cfg.toString());
+        }
+    }
+
+    @Test
+    void dl4jForwardPassAgreesAndSurvivesSaveAndLoad(@TempDir Path dir) throws Exception {
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            Map<String, Object> cfg = settings("hidden", 3, "initRange", 1.0);
+            cfg.putAll(topology);
+            Rnn1997Model model = kind.create(cfg, 2, 2, 17);
+            Sequence s = sequence(new SplittableRandom(8), 6, 2, 2, 2, 5);
+            model.train(List.of(s)); // the network must see the trained weights, not the initial ones
+            double[][] ours = model.predict(List.of(s)).get(0);
+
+            File file = dir.resolve("net.zip").toFile();
+            ModelSerializer.writeModel(model.network(), file, false);
+            INDArray features = dl4jArrays(s, 2, 2)[0];
+            INDArray out = model.network() instanceof ComputationGraph
+                    ? ComputationGraph.load(file, false).outputSingle(features)
+                    : MultiLayerNetwork.load(file, false).output(features);
+            for (int t : new int[] {2, 5}) {
+                for (int k = 0; k < 2; k++) {
+                    assertEquals(out.getDouble(0, k, t), ours[t][k], 1e-12, cfg + " t=" + t + " k=" + k);
+                }
+            }
         }
     }
 
@@ -225,10 +297,26 @@ class Rnn1997KindTest {
         for (boolean biases : new boolean[] {true, false}) {
             Rnn1997Model m = kind.create(settings("hidden", 6, "biases", biases), 5, 4, 0);
             assertEquals(kind.parameterCount(settings("hidden", 6, "biases", biases), 5, 4), m.parameterCount());
-            // the DL4J network additionally holds the fixed zero hidden bias when unbiased
-            assertEquals(m.parameterCount() + (biases ? 0 : 6), m.network().numParams());
+            // the DL4J network additionally holds the fixed zero biases when unbiased
+            assertEquals(m.parameterCount() + (biases ? 0 : 6 + 4), m.network().numParams());
         }
         assertEquals(1, kind.create(Map.of(), 2, 1, 0).batchSize());
+        // Table 1's RTRL nets: fully recurrent, 7 in, 7 out, no biases
+        Map<String, Object> table1 = settings("topology", "fully-recurrent", "biases", false);
+        table1.put("hidden", 3);
+        assertEquals(170, kind.parameterCount(table1, 7, 7));
+        table1.put("hidden", 12);
+        assertEquals(494, kind.parameterCount(table1, 7, 7));
+        // Table 2's RTRL/BPTT nets: p+1 in and out, one hidden unit, input-to-output, no biases
+        Map<String, Object> table2 = settings("hidden", 1, "inputToOutput", true, "biases", false);
+        assertEquals(36, kind.parameterCount(table2, 5, 5));
+        assertEquals(144, kind.parameterCount(table2, 11, 11));
+        assertEquals(10404, kind.parameterCount(table2, 101, 101));
+        for (Map<String, Object> topology : TOPOLOGIES) {
+            Map<String, Object> cfg = settings("hidden", 2);
+            cfg.putAll(topology);
+            assertEquals(kind.parameterCount(cfg, 3, 2), kind.create(cfg, 3, 2, 0).parameterCount(), cfg.toString());
+        }
     }
 
     @Test
@@ -240,8 +328,11 @@ class Rnn1997KindTest {
                 settings("initRange", -0.1),
                 settings("learningRate", 0),
                 settings("learningRate", "fast"),
+                settings("topology", "elman"),
+                settings("inputToOutput", "no"),
                 settings("hiden", 8));
-        var fields = List.of("hidden", "hidden", "biases", "initRange", "learningRate", "learningRate", "hiden");
+        var fields = List.of("hidden", "hidden", "biases", "initRange", "learningRate", "learningRate", "topology",
+                "inputToOutput", "hiden");
         for (int i = 0; i < bad.size(); i++) {
             Map<String, Object> s = bad.get(i);
             var e = assertThrows(IllegalArgumentException.class, () -> kind.validate(s, 2, 1));
@@ -251,13 +342,24 @@ class Rnn1997KindTest {
             }
         }
         assertThrows(IllegalArgumentException.class, () -> kind.validate(Map.of(), 0, 1));
+        var both = assertThrows(IllegalArgumentException.class, () -> kind.validate(
+                settings("topology", "fully-recurrent", "inputToOutput", true), 2, 1));
+        assertTrue(both.getMessage().contains("inputToOutput"), both.getMessage());
+        // a fully recurrent net may consist of output units only; a layered one needs hidden units
+        kind.validate(settings("topology", "fully-recurrent", "hidden", 0), 2, 1);
+        assertThrows(IllegalArgumentException.class, () -> kind.validate(settings("hidden", 0), 2, 1));
     }
 
     @Test
     void protocolLine() {
         assertEquals("RNN 8 sigmoid units, online SGD, lr 1.0, batch 1, full BPTT", kind.protocol(Map.of()));
-        assertEquals("RNN 3 sigmoid units no biases, online SGD, lr 0.05, batch 1, full BPTT",
+        assertEquals("RNN 3 sigmoid units, no biases, online SGD, lr 0.05, batch 1, full BPTT",
                 kind.protocol(settings("hidden", 3, "biases", false, "learningRate", 0.05)));
+        assertEquals("fully recurrent RNN, 12 hidden + output sigmoid units, no biases, online SGD, lr 0.1, batch 1, "
+                + "full BPTT", kind.protocol(settings("hidden", 12, "biases", false, "learningRate", 0.1,
+                        "topology", "fully-recurrent")));
+        assertEquals("RNN 1 sigmoid units + input-to-output, no biases, online SGD, lr 4.0, batch 1, full BPTT",
+                kind.protocol(settings("hidden", 1, "biases", false, "learningRate", 4.0, "inputToOutput", true)));
     }
 
     @Test
