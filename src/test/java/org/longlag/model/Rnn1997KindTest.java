@@ -382,6 +382,38 @@ class Rnn1997KindTest {
     }
 
     @Test
+    void learnsAShortDelay() {
+        // target at step t: the input bit of step t-2 (a lag an RTRL/BPTT net learns easily)
+        Rnn1997Model model = kind.create(settings("hidden", 6, "learningRate", 1.0, "initRange", 0.5), 1, 1, 7);
+        SplittableRandom rng = new SplittableRandom(12);
+        double early = 0;
+        double late = 0;
+        for (int n = 0; n < 6000; n++) {
+            double[][] in = new double[12][1];
+            double[][] out = new double[12][];
+            for (int t = 0; t < 12; t++) {
+                in[t][0] = rng.nextBoolean() ? 1 : 0;
+                if (t >= 2) {
+                    out[t] = new double[] {0.2 + 0.6 * in[t - 2][0]};
+                }
+            }
+            Sequence s = new Sequence(in, out);
+            double[][] y = model.train(List.of(s)).get(0);
+            double sse = 0;
+            for (int t = 2; t < 12; t++) {
+                sse += Math.pow(y[t][0] - out[t][0], 2);
+            }
+            if (n < 200) {
+                early += sse / 10 / 200;
+            } else if (n >= 5800) {
+                late += sse / 10 / 200;
+            }
+        }
+        assertTrue(early > 0.05, "early mse " + early);
+        assertTrue(late < 0.005, "late mse " + late);
+    }
+
+    @Test
     void registered() {
         assertTrue(ModelKinds.get("rnn1997") instanceof Rnn1997Kind);
     }
