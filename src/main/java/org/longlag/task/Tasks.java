@@ -12,6 +12,11 @@ import java.util.function.Function;
  * The factory the experiment files use: a task kind name plus its parameters, as parsed from YAML,
  * give a {@link SequenceTask}.
  *
+ * <p>Kinds and their (all required) parameters: {@code adding {T}}, {@code multiplication {T}},
+ * {@code reber {}}, {@code noise-free {p}}, {@code no-local-regularities {p}},
+ * {@code very-long-lag {q, p}}, {@code two-sequence {T, N}}, {@code noisy-two-sequence {T, N}},
+ * {@code continuous-two-sequence {T, N}}, {@code temporal-order {relevant}}.
+ *
  * <p>Every problem with the request is an {@link IllegalArgumentException} whose message starts
  * with the kind and names the parameter and the value: an unknown kind (the message lists the
  * known ones), a missing parameter, an unknown extra parameter, a value of the wrong type (only
@@ -26,6 +31,16 @@ public final class Tasks {
     static {
         register(AddingTask.KIND, List.of("T"), a -> new AddingTask(a.integer("T")));
         register(MultiplicationTask.KIND, List.of("T"), a -> new MultiplicationTask(a.integer("T")));
+        register(EmbeddedReberTask.KIND, List.of(), a -> new EmbeddedReberTask());
+        register(NoiseFreeTask.KIND, List.of("p"), a -> new NoiseFreeTask(a.integer("p")));
+        register(NoLocalRegularitiesTask.KIND, List.of("p"), a -> new NoLocalRegularitiesTask(a.integer("p")));
+        register(VeryLongLagTask.KIND, List.of("q", "p"), a -> new VeryLongLagTask(a.integer("q"), a.integer("p")));
+        register(TwoSequenceTask.KIND, List.of("T", "N"), a -> new TwoSequenceTask(a.integer("T"), a.integer("N")));
+        register(NoisyTwoSequenceTask.KIND, List.of("T", "N"),
+                a -> new NoisyTwoSequenceTask(a.integer("T"), a.integer("N")));
+        register(ContinuousTwoSequenceTask.KIND, List.of("T", "N"),
+                a -> new ContinuousTwoSequenceTask(a.integer("T"), a.integer("N")));
+        register(TemporalOrderTask.KIND, List.of("relevant"), a -> new TemporalOrderTask(a.integer("relevant")));
     }
 
     private Tasks() {

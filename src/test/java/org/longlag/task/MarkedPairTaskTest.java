@@ -2,13 +2,13 @@ package org.longlag.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class MarkedPairTaskTest {
 
@@ -20,28 +20,23 @@ class MarkedPairTaskTest {
         int late = -1;
         for (int step = 0; step < s.length(); step++) {
             double[] in = s.input(step);
-            assertEquals(2, in.length);
             double value = in[0];
-            if (adding) {
-                assertTrue(value >= -1.0 && value <= 1.0, "value " + value);
-            } else {
-                assertTrue(value >= 0.0 && value <= 1.0, "value " + value);
-            }
+            boolean inRange = adding ? value >= -1.0 && value <= 1.0 : value >= 0.0 && value <= 1.0;
             double marker = in[1];
+            boolean end = step == 0 || step == s.length() - 1;
             if (marker == 1.0) {
                 if (early < 0) {
                     early = step;
-                } else {
-                    assertEquals(-1, late, "more than two marks");
+                } else if (late < 0) {
                     late = step;
+                } else {
+                    fail("more than two marks");
                 }
-            } else if (step == 0 || step == s.length() - 1) {
-                assertEquals(-1.0, marker, "end marker at step " + step);
-            } else {
-                assertEquals(0.0, marker, "marker at step " + step);
+            } else if (marker != (end ? -1.0 : 0.0)) {
+                fail("marker " + marker + " at step " + step);
             }
-            if (step < s.length() - 1) {
-                assertNull(s.target(step), "target before the end");
+            if (in.length != 2 || !inRange || (step < s.length() - 1 && s.target(step) != null)) {
+                fail("step " + step + ": " + java.util.Arrays.toString(in) + " target " + s.target(step));
             }
         }
         assertTrue(late > 0, "two marks");
