@@ -153,7 +153,7 @@ public final class Rnn1997Kind implements ModelKind {
                 ? String.format(Locale.ROOT, "fully recurrent RNN, %d hidden + output sigmoid units", c.hidden())
                 : String.format(Locale.ROOT, "RNN %d sigmoid units%s", c.hidden(),
                         c.inputToOutput() ? " + input-to-output" : "");
-        return String.format(Locale.ROOT, "%s%s, online SGD, lr %s, batch 1, full BPTT",
+        return String.format(Locale.ROOT, "%s%s, online SGD, α %s, batch 1, full BPTT",
                 net, c.biases() ? "" : ", no biases", c.learningRate());
     }
 

@@ -352,13 +352,13 @@ class Rnn1997KindTest {
 
     @Test
     void protocolLine() {
-        assertEquals("RNN 8 sigmoid units, online SGD, lr 1.0, batch 1, full BPTT", kind.protocol(Map.of()));
-        assertEquals("RNN 3 sigmoid units, no biases, online SGD, lr 0.05, batch 1, full BPTT",
+        assertEquals("RNN 8 sigmoid units, online SGD, α 1.0, batch 1, full BPTT", kind.protocol(Map.of()));
+        assertEquals("RNN 3 sigmoid units, no biases, online SGD, α 0.05, batch 1, full BPTT",
                 kind.protocol(settings("hidden", 3, "biases", false, "learningRate", 0.05)));
-        assertEquals("fully recurrent RNN, 12 hidden + output sigmoid units, no biases, online SGD, lr 0.1, batch 1, "
+        assertEquals("fully recurrent RNN, 12 hidden + output sigmoid units, no biases, online SGD, α 0.1, batch 1, "
                 + "full BPTT", kind.protocol(settings("hidden", 12, "biases", false, "learningRate", 0.1,
                         "topology", "fully-recurrent")));
-        assertEquals("RNN 1 sigmoid units + input-to-output, no biases, online SGD, lr 4.0, batch 1, full BPTT",
+        assertEquals("RNN 1 sigmoid units + input-to-output, no biases, online SGD, α 4.0, batch 1, full BPTT",
                 kind.protocol(settings("hidden", 1, "biases", false, "learningRate", 4.0, "inputToOutput", true)));
     }
 
