@@ -67,15 +67,16 @@ public final class BenchCommand implements Callable<Integer> {
      * @param model the model kind
      * @param settings the kind's settings
      * @param T the adding task's minimal length
-     * @param note what the settings stand for
      */
-    record Case(String model, Map<String, Object> settings, int T, String note) {
+    record Case(String model, Map<String, Object> settings, int T) {
     }
 
     /**
      * One measured row.
      *
-     * @param stepsPerRepetition mean sequence-steps per timed repetition
+     * @param sequencesPerRepetition mean sequences per timed repetition
+     * @param sequencesPerSecond one rate per repetition
+     * @param seqStepsPerSecond one rate per repetition
      */
     record Row(String model, String protocol, int T, int batch, long parameters, int repetitions,
             double sequencesPerRepetition, double[] sequencesPerSecond, double[] seqStepsPerSecond) {
@@ -119,15 +120,13 @@ public final class BenchCommand implements Callable<Integer> {
         List<Case> cases = new ArrayList<>();
         // Exp. 4's net: 2 blocks of 2 cells, 93 weights, input-gate biases -3 and -6, alpha 0.5.
         cases.add(new Case("lstm1997", Map.of("blocks", 2, "cellsPerBlock", 2, "learningRate", 0.5,
-                "inputGateBias", List.of(-3.0, -6.0)), T, "paper's 93-weight adding net"));
-        cases.add(new Case("rnn1997", Map.of("hidden", 8, "learningRate", 0.5), T, "8 hidden, 97 weights"));
+                "inputGateBias", List.of(-3.0, -6.0)), T));
+        cases.add(new Case("rnn1997", Map.of("hidden", 8, "learningRate", 0.5), T));
         for (int batch : new int[] {1, 32}) {
-            cases.add(new Case("lstm", Map.of("hidden", 4, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T,
-                    "4 units, 117 weights"));
+            cases.add(new Case("lstm", Map.of("hidden", 4, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
         }
         for (int batch : new int[] {1, 32}) {
-            cases.add(new Case("rnn", Map.of("hidden", 8, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T,
-                    "8 units, 97 weights"));
+            cases.add(new Case("rnn", Map.of("hidden", 8, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
         }
         return cases;
     }
@@ -398,6 +397,7 @@ public final class BenchCommand implements Callable<Integer> {
             m.put("dl4j", env.dl4jVersion());
             m.put("cpu", env.cpu());
             m.put("gitCommit", env.gitCommit());
+            m.put("gitDirty", env.gitDirty());
             list.add(m);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(list);
