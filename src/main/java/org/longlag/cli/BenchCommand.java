@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.longlag.experiment.RunEnvironment;
 import org.longlag.model.ModelKind;
@@ -112,7 +113,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Adding-task lengths T (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and sequences (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of weights and sequences (default: ${DEFAULT-VALUE}).")
     long seed;
 
     /** The rows of the benchmark for adding-task length {@code T}, in output order. */
@@ -123,10 +125,12 @@ public final class BenchCommand implements Callable<Integer> {
                 "inputGateBias", List.of(-3.0, -6.0)), T));
         cases.add(new Case("rnn1997", Map.of("hidden", 8, "learningRate", 0.5), T));
         for (int batch : new int[] {1, 32}) {
-            cases.add(new Case("lstm", Map.of("hidden", 4, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
+            cases.add(new Case("lstm",
+                    Map.of("hidden", 4, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
         }
         for (int batch : new int[] {1, 32}) {
-            cases.add(new Case("rnn", Map.of("hidden", 8, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
+            cases.add(new Case("rnn",
+                    Map.of("hidden", 8, "batch", batch, "optimizer", "sgd", "learningRate", 0.1), T));
         }
         return cases;
     }
@@ -168,7 +172,7 @@ public final class BenchCommand implements Callable<Integer> {
                     skipped.add(c.model() + " T=" + T + ": " + e.getMessage());
                     continue;
                 }
-                err.printf(Locale.ROOT, "bench: %s T=%d %s...%n", c.model(), T, c.settings());
+                err.printf(Locale.ROOT, "bench: %s T=%d %s...%n", c.model(), T, new TreeMap<>(c.settings()));
                 err.flush();
                 rows.add(measure(kind, c));
             }
