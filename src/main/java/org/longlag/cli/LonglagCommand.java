@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "longlag", mixinStandardHelpOptions = true, version = "longlag 0.1",
         description = "The long-time-lag experiments of Hochreiter & Schmidhuber (1997) on Deeplearning4j.",
-        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, TablesCommand.class})
+        subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, TablesCommand.class,
+            BenchCommand.class})
 public final class LonglagCommand implements Runnable {
 
     /** Exit code for bad input of any kind. */

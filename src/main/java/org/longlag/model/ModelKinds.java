@@ -12,6 +12,7 @@ public final class ModelKinds {
         register(Dl4jRecurrentKind.lstm());
         register(Dl4jRecurrentKind.simpleRnn());
         register(new Lstm1997Kind());
+        register(new Rnn1997Kind());
     }
 
     private ModelKinds() {

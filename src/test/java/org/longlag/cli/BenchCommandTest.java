@@ -1,0 +1,97 @@
+package org.longlag.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result bench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private static final String[] TINY = {"--lengths", "12", "--repetitions", "2", "--sequences", "2", "--warmup", "0"};
+
+    private static String[] tiny(String... more) {
+        List<String> all = new ArrayList<>(List.of(TINY));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    @Test
+    void jsonIsAnArrayOfRowsWithTheDocumentedFields() throws Exception {
+        Result r = bench(tiny("--format", "json", "--models", "rnn1997,rnn"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertTrue(rows.isArray());
+        assertEquals(3, rows.size(), r.out()); // rnn1997 at batch 1, rnn at batch 1 and 32
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : rows) {
+            for (String field : List.of("model", "protocol", "T", "batch", "parameters", "repetitions",
+                    "sequencesPerSecond", "sequencesPerSecondMin", "sequencesPerSecondMax",
+                    "seqStepsPerSecond", "seqStepsPerSecondMin", "seqStepsPerSecondMax", "threads")) {
+                assertTrue(row.has(field), field + " missing in " + row);
+            }
+            assertEquals(12, row.get("T").asInt());
+            assertEquals(2, row.get("repetitions").asInt());
+            assertEquals(97, row.get("parameters").asLong());
+            double median = row.get("seqStepsPerSecond").asDouble();
+            assertTrue(median > 0);
+            assertTrue(row.get("seqStepsPerSecondMin").asDouble() <= median);
+            assertTrue(median <= row.get("seqStepsPerSecondMax").asDouble());
+            // every sequence has 12 or 13 steps
+            double perSequence = median / row.get("sequencesPerSecond").asDouble();
+            assertTrue(perSequence >= 11.9 && perSequence <= 13.1, "steps per sequence " + perSequence);
+            seen.add(row.get("model").asText() + "/" + row.get("batch").asInt());
+        }
+        assertEquals(List.of("rnn1997/1", "rnn/1", "rnn/32"), seen);
+    }
+
+    @Test
+    void tableHasHeaderAndOneAlignedLinePerRow() {
+        Result r = bench(tiny("--models", "rnn1997"));
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        List<String> comments = lines.stream().filter(l -> l.startsWith("#")).toList();
+        List<String> table = lines.stream().filter(l -> !l.startsWith("#")).toList();
+        assertTrue(comments.get(1).startsWith("# 1 thread"), comments.get(1));
+        assertEquals(2, table.size(), r.out());
+        assertTrue(table.get(0).startsWith("model"));
+        assertTrue(table.get(1).startsWith("rnn1997"));
+        assertTrue(table.get(1).contains("full BPTT"));
+        // the protocol column starts at the same place on every line
+        assertEquals(table.get(0).indexOf("protocol"), table.get(1).indexOf("RNN 8"));
+    }
+
+    @Test
+    void unknownModelIsBadInputNamingTheKnownOnes() {
+        Result r = bench("--models", "lstm97");
+        assertEquals(LonglagCommand.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("lstm97") && r.err().contains("rnn1997"), r.err());
+    }
+
+    @Test
+    void medianMinMax() {
+        assertEquals(2.0, BenchCommand.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, BenchCommand.median(new double[] {4, 1, 2, 3}));
+        assertEquals("1,234,568", BenchCommand.rate(1234567.8));
+        assertEquals("0.40", BenchCommand.rate(0.4));
+    }
+}
