@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.longlag.util.EditDistance;
 
 /**
  * Every experiment row of every file in {@code experiments/}, loaded and checked up front, so a
@@ -88,6 +89,6 @@ public final class ExperimentCatalog {
         }
         List<String> known = new ArrayList<>(rows.keySet());
         known.addAll(families());
-        throw new UnknownExperimentException(idOrFamily, Suggestions.closest(idOrFamily, known, 3));
+        throw new UnknownExperimentException(idOrFamily, EditDistance.closest(idOrFamily, known, 3));
     }
 }

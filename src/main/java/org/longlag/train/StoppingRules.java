@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.longlag.util.EditDistance;
 
 /**
  * Builds a {@link StoppingRule} from the {@code stopping:} block of an experiment file, as the
@@ -227,33 +228,13 @@ public final class StoppingRules {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String name : names) {
-            int d = distance(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
+            int d = EditDistance.distance(given.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = name;
                 bestDistance = d;
             }
         }
         return best != null && bestDistance <= 2 ? "; did you mean " + best + "?" : "";
-    }
-
-    /** Levenshtein distance. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Every key a rule accepts besides {@code rule}, for help texts. */

@@ -1,15 +1,15 @@
-package org.longlag.experiment;
+package org.longlag.util;
 
 import java.util.Comparator;
 import java.util.List;
 
-/** "Did you mean" candidates by edit distance. */
-final class Suggestions {
-    private Suggestions() {
+/** Edit distance, for "did you mean" suggestions on misspelt names. */
+public final class EditDistance {
+    private EditDistance() {
     }
 
     /** Up to {@code limit} names closest to {@code wanted}, closest first, ties by name. */
-    static List<String> closest(String wanted, List<String> names, int limit) {
+    public static List<String> closest(String wanted, List<String> names, int limit) {
         return names.stream()
                 .distinct()
                 .sorted(Comparator.<String>comparingInt(n -> distance(wanted, n)).thenComparing(n -> n))
@@ -18,7 +18,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,0 +1,2 @@
+/** Small helpers shared by several packages, depending on none of them. */
+package org.longlag.util;
