@@ -6,6 +6,7 @@ import java.util.Set;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.BaseRecurrentLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
@@ -108,6 +109,9 @@ public final class Dl4jRecurrentKind implements ModelKind {
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .weightInit(WeightInit.XAVIER)
+                // Without training workspaces the activations of fit's forward pass outlive it, so the
+                // model can judge each batch by them instead of a second pass (see Dl4jMinibatchModel).
+                .trainingWorkspaceMode(WorkspaceMode.NONE)
                 .updater(updater(c));
         if (c.clip() > 0) {
             builder.gradientNormalization(GradientNormalization.ClipElementWiseAbsoluteValue)

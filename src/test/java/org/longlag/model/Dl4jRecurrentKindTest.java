@@ -40,6 +40,27 @@ class Dl4jRecurrentKindTest {
     }
 
     @Test
+    void trainingOutputsAreThoseOfTheNetworkBeforeTheUpdate() {
+        for (String kind : List.of("lstm", "rnn")) {
+            SequenceModel model = ModelKinds.get(kind).create(Map.of("hidden", 4, "batch", 2), 2, 3, 11);
+            Sequence a = new Sequence(new double[][] {{1, 0}, {0, 1}, {1, 1}},
+                    new double[][] {{0, 1, 0}, null, {1, 0, 0}});
+            Sequence b = new Sequence(new double[][] {{0, 1}, {1, 0}}, new double[][] {null, {0, 0, 1}});
+            for (int step = 0; step < 3; step++) {
+                List<double[][]> before = model.predict(List.of(a, b));
+                List<double[][]> during = model.train(List.of(a, b));
+                List<double[][]> after = model.predict(List.of(a, b));
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(before.get(0)[2][k], during.get(0)[2][k], 1e-5, kind);
+                    assertEquals(before.get(0)[0][k], during.get(0)[0][k], 1e-5, kind);
+                    assertEquals(before.get(1)[1][k], during.get(1)[1][k], 1e-5, kind);
+                }
+                assertTrue(Math.abs(after.get(0)[2][0] - during.get(0)[2][0]) > 1e-7, kind + ": the update changed it");
+            }
+        }
+    }
+
+    @Test
     void invalidSettingsNameTheField() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelKinds.get("lstm").validate(Map.of("hidden", 0), 1, 1));
