@@ -54,7 +54,8 @@ public final class TablesRenderer {
     private static void renderTable(StringBuilder out, int number, List<PaperRow> rows,
             Map<String, List<TrialResult>> byRow) {
         List<String> families = rows.stream().map(PaperRow::family).distinct().toList();
-        out.append("\n## Table ").append(number).append(" — ").append(rows.get(0).title())
+        List<String> titles = rows.stream().map(PaperRow::title).distinct().toList();
+        out.append("\n## Table ").append(number).append(" — ").append(String.join("; ", titles))
                 .append(" (").append(String.join(", ", families)).append(")\n\n");
         out.append("| experiment | source | model | trials | solved | sequences to success: mean (min–max) "
                 + "| wrong of test | test MSE | time per trial | notes |\n");

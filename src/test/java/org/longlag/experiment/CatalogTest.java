@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogTest {
 
-    /** Every row of the paper, in catalog order (files by name, rows in file order), with its family and table. */
+    /** Every row of the paper, in catalog order (files named by experiment number, rows in file order). */
     private static final Map<String, Expected> ROWS = new LinkedHashMap<>();
 
     /** A row's family, paper table, number of paper trials and stopping rule. */
@@ -28,23 +28,23 @@ class CatalogTest {
     }
 
     static {
-        row("adding", 7, 10, "st3", "adding-t100", "adding-t500", "adding-t1000");
-        row("continuous-two-sequence", 6, 10, "test-set",
-                "continuous-two-sequence-t100-n3", "continuous-two-sequence-t100-n1");
-        row("multiplication", 8, 10, "wrong-of-recent", "multiplication-t100-n140", "multiplication-t100-n13");
-        row("no-local-regularities", 2, 18, "abs-streak", "no-local-regularities-p100");
-        row("noise-free", 2, 18, "abs-streak", "noise-free-p4", "noise-free-p10", "noise-free-p100");
-        row("noisy-two-sequence", 5, 10, "test-set",
-                "noisy-two-sequence-t100-n3", "noisy-two-sequence-t100-n1", "noisy-two-sequence-t1000-n1");
         row("reber", 1, 30, "reber",
                 "reber-4x1-lr0.1", "reber-3x2-lr0.1", "reber-3x2-lr0.2", "reber-4x1-lr0.5", "reber-3x2-lr0.5");
-        row("temporal-order", 9, 20, "st3", "temporal-order-2");
-        row("temporal-order", 9, 10, "st3", "temporal-order-3");
-        row("two-sequence", 4, 10, "test-set", "two-sequence-t100-n3", "two-sequence-t100-n1", "two-sequence-t1000-n3");
+        row("noise-free", 2, 18, "abs-streak", "noise-free-p4", "noise-free-p10", "noise-free-p100");
+        row("no-local-regularities", 2, 18, "abs-streak", "no-local-regularities-p100");
         row("very-long-lag", 3, 20, "abs-streak",
                 "very-long-lag-q50-p50", "very-long-lag-q100-p100", "very-long-lag-q200-p200",
                 "very-long-lag-q500-p500", "very-long-lag-q1000-p1000", "very-long-lag-q1000-p500",
                 "very-long-lag-q1000-p200", "very-long-lag-q1000-p100", "very-long-lag-q1000-p50");
+        row("two-sequence", 4, 10, "test-set", "two-sequence-t100-n3", "two-sequence-t100-n1", "two-sequence-t1000-n3");
+        row("noisy-two-sequence", 5, 10, "test-set",
+                "noisy-two-sequence-t100-n3", "noisy-two-sequence-t100-n1", "noisy-two-sequence-t1000-n1");
+        row("continuous-two-sequence", 6, 10, "test-set",
+                "continuous-two-sequence-t100-n3", "continuous-two-sequence-t100-n1");
+        row("adding", 7, 10, "st3", "adding-t100", "adding-t500", "adding-t1000");
+        row("multiplication", 8, 10, "wrong-of-recent", "multiplication-t100-n140", "multiplication-t100-n13");
+        row("temporal-order", 9, 20, "st3", "temporal-order-2");
+        row("temporal-order", 9, 10, "st3", "temporal-order-3");
     }
 
     private static void row(String family, int table, int paperTrials, String rule, String... ids) {
@@ -92,15 +92,15 @@ class CatalogTest {
 
     @Test
     void hasTheTenFamilies() {
-        assertEquals(List.of("adding", "continuous-two-sequence", "multiplication", "no-local-regularities",
-                "noise-free", "noisy-two-sequence", "reber", "temporal-order", "two-sequence", "very-long-lag"),
+        assertEquals(List.of("reber", "noise-free", "no-local-regularities", "very-long-lag", "two-sequence",
+                "noisy-two-sequence", "continuous-two-sequence", "adding", "multiplication", "temporal-order"),
                 catalog.families());
     }
 
     @Test
     void everyRowHasTheLstmAndRnnModels() {
         for (ExperimentRow row : catalog.rows()) {
-            assertEquals(List.of("lstm", "rnn"), row.modelNames(), row.id());
+            assertTrue(row.modelNames().containsAll(List.of("lstm", "rnn")), row.id());
             assertEquals("lstm", row.model("lstm").kind(), row.id());
             assertEquals("rnn", row.model("rnn").kind(), row.id());
             row.models().forEach(m -> assertTrue(m.budget() > 0, row.id() + "/" + m.name()));
