@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code list} and {@code describe} on the project's own catalog. */
@@ -39,6 +42,59 @@ class ListDescribeTest {
         assertEquals(0, text.exitCode, text.err);
         assertTrue(text.out.contains("ST3(0.01)"), text.out);
         assertTrue(text.out.contains("74,000"), text.out);
+    }
+
+    /**
+     * The paper's weight count of its own network on every row, and the size of its gradient
+     * baseline: Table 1's RTRL nets, Table 2's (p+2)^2, elsewhere about as many weights as LSTM.
+     */
+    @Test
+    void describeGivesThePapersWeightCountsForEveryRow() throws Exception {
+        Map<String, long[]> expected = new LinkedHashMap<>();
+        for (String id : List.of("reber-4x1-lr0.1", "reber-4x1-lr0.5")) {
+            expected.put(id, new long[] {264, 494});
+        }
+        for (String id : List.of("reber-3x2-lr0.1", "reber-3x2-lr0.2", "reber-3x2-lr0.5")) {
+            expected.put(id, new long[] {276, 494});
+        }
+        expected.put("noise-free-p4", new long[] {40, 36});
+        expected.put("noise-free-p10", new long[] {154, 144});
+        expected.put("noise-free-p100", new long[] {10504, 10404});
+        expected.put("no-local-regularities-p100", new long[] {10504, 10404});
+        for (String qp : List.of("q50-p50", "q100-p100", "q200-p200", "q500-p500", "q1000-p1000", "q1000-p500",
+                "q1000-p200", "q1000-p100", "q1000-p50")) {
+            long p = Long.parseLong(qp.substring(qp.indexOf("-p") + 2));
+            expected.put("very-long-lag-" + qp, new long[] {6 * p + 64, 6 * p + 72});
+        }
+        for (String id : List.of("two-sequence-t100-n3", "two-sequence-t100-n1", "two-sequence-t1000-n3",
+                "noisy-two-sequence-t100-n3", "noisy-two-sequence-t100-n1", "noisy-two-sequence-t1000-n1",
+                "continuous-two-sequence-t100-n3", "continuous-two-sequence-t100-n1")) {
+            expected.put(id, new long[] {102, 109});
+        }
+        for (String id : List.of("adding-t100", "adding-t500", "adding-t1000", "multiplication-t100-n140",
+                "multiplication-t100-n13")) {
+            expected.put(id, new long[] {93, 97});
+        }
+        expected.put("temporal-order-2", new long[] {156, 144});
+        expected.put("temporal-order-3", new long[] {308, 316});
+        assertEquals(33, expected.size());
+
+        for (Map.Entry<String, long[]> row : expected.entrySet()) {
+            CliHarness describe = CliHarness.run(CliHarness.projectCatalog(), "describe", row.getKey(), "--format", "json");
+            assertEquals(0, describe.exitCode, describe.err);
+            JsonNode models = new ObjectMapper().readTree(describe.out).get("models");
+            assertEquals(row.getValue()[0], parameters(models, "lstm1997"), row.getKey() + " lstm1997");
+            assertEquals(row.getValue()[1], parameters(models, "rnn1997"), row.getKey() + " rnn1997");
+        }
+    }
+
+    private static long parameters(JsonNode models, String name) {
+        for (JsonNode model : models) {
+            if (model.get("name").asText().equals(name)) {
+                return model.get("parameters").asLong();
+            }
+        }
+        throw new AssertionError("no model " + name + " in " + models);
     }
 
     private static JsonNode find(JsonNode rows, String id) {
