@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import org.longlag.experiment.CatalogException;
+import org.longlag.experiment.ExperimentCatalog;
+import org.longlag.experiment.ExperimentRow;
+import org.longlag.experiment.ModelEntry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,6 +117,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Adding-task lengths T (default: ${DEFAULT-VALUE}).")
     List<Integer> lengths;
 
+    @Option(names = "--row", paramLabel = "ID",
+            description = "Also measure this adding row's own DL4J models (lstm, rnn) with the settings and batch "
+                    + "of its experiment file, e.g. adding-t100.")
+    String row;
+
     @Option(names = "--seed", defaultValue = "1",
             description = "Seed of weights and sequences (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -150,11 +159,23 @@ public final class BenchCommand implements Callable<Integer> {
         String threads = restrictToOneThread();
         RunEnvironment env = RunEnvironment.capture(LonglagCommand.home());
         Set<String> wanted = models == null ? new LinkedHashSet<>(KNOWN_MODELS) : new LinkedHashSet<>(models);
+        List<ModelEntry> fileModels;
+        try {
+            fileModels = fileModels();
+        } catch (IllegalArgumentException | CatalogException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return LonglagCommand.BAD_INPUT;
+        }
 
         List<Row> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (int T : lengths) {
-            for (Case c : cases(T)) {
+            List<Case> cases = new ArrayList<>(cases(T));
+            for (ModelEntry m : fileModels) {
+                cases.add(new Case(m.kind(), m.settings(), T));
+            }
+            for (Case c : cases) {
                 if (!wanted.contains(c.model())) {
                     continue;
                 }
@@ -189,6 +210,23 @@ public final class BenchCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** The DL4J models of {@code --row}, as its experiment file sets them; none without the option. */
+    private List<ModelEntry> fileModels() {
+        if (row == null) {
+            return List.of();
+        }
+        ExperimentCatalog catalog = ExperimentCatalog.load(LonglagCommand.home().resolve("experiments"));
+        ExperimentRow r = catalog.row(row);
+        if (r == null) {
+            throw new IllegalArgumentException("--row: unknown experiment '" + row + "'");
+        }
+        if (!"adding".equals(r.taskKind())) {
+            throw new IllegalArgumentException("--row: the benchmark task is the adding problem, but " + row
+                    + " is a " + r.taskKind() + " row");
+        }
+        return r.models().stream().filter(m -> m.kind().equals("lstm") || m.kind().equals("rnn")).toList();
     }
 
     private String checkOptions() {

@@ -65,6 +65,28 @@ class BenchCommandTest {
     }
 
     @Test
+    void rowAddsTheExperimentFilesOwnDl4jModels() throws Exception {
+        Result r = bench(tiny("--format", "json", "--models", "rnn", "--row", "adding-t100"));
+        assertEquals(0, r.code(), r.err());
+        List<String> seen = new ArrayList<>();
+        for (JsonNode row : new ObjectMapper().readTree(r.out())) {
+            seen.add(row.get("model").asText() + "/" + row.get("batch").asInt() + "/" + row.get("parameters").asLong());
+        }
+        // the file's rnn: 128 units at batch 128 (experiments/exp4-adding.yaml)
+        assertEquals(List.of("rnn/1/97", "rnn/32/97", "rnn/128/16897"), seen);
+    }
+
+    @Test
+    void rowMustBeAKnownAddingRow() {
+        Result unknown = bench(tiny("--row", "adding-t7"));
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("adding-t7"), unknown.err());
+        Result other = bench(tiny("--row", "temporal-order-2"));
+        assertEquals(2, other.code());
+        assertTrue(other.err().contains("temporal-order-2"), other.err());
+    }
+
+    @Test
     void tableHasHeaderAndOneAlignedLinePerRow() {
         Result r = bench(tiny("--models", "rnn1997"));
         assertEquals(0, r.code(), r.err());
