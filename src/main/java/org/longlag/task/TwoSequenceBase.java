@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * target noise.
  */
 public abstract sealed class TwoSequenceBase extends GeneratedTask
-        permits TwoSequenceTask, NoisyTwoSequenceTask, ContinuousTwoSequenceTask {
+        permits TwoSequenceTask, ContinuousTwoSequenceTask {
 
     /** Variance of the input noise. */
     public static final double NOISE_VARIANCE = 0.2;

@@ -3,9 +3,10 @@ package org.longlag.task;
 /**
  * Exp. 3a, the 2-sequence problem: noise-free class signal in the first {@code N} elements,
  * target 1.0 (class 1) or 0.0 (class 2) at the end, correct when the absolute error there is
- * below 0.2. The sequence rules are those of {@link TwoSequenceBase}.
+ * below 0.2. The sequence rules are those of {@link TwoSequenceBase}. Exp. 3b
+ * ({@link NoisyTwoSequenceTask}) differs only in the noise on the class signal.
  */
-public final class TwoSequenceTask extends TwoSequenceBase {
+public sealed class TwoSequenceTask extends TwoSequenceBase permits NoisyTwoSequenceTask {
 
     /** The kind name used by {@link Tasks#create}. */
     public static final String KIND = "two-sequence";
@@ -17,7 +18,11 @@ public final class TwoSequenceTask extends TwoSequenceBase {
      * @param N number of leading elements carrying the class, in {@code 1..T-1} (the paper: 1, 3)
      */
     public TwoSequenceTask(int T, int N) {
-        super(KIND, T, N);
+        this(KIND, T, N);
+    }
+
+    TwoSequenceTask(String kind, int T, int N) {
+        super(kind, T, N);
     }
 
     @Override
