@@ -26,7 +26,9 @@ import org.nd4j.linalg.lossfunctions.impl.LossL2;
 /**
  * The paper's network trained with the paper's protocol: on-line, one sequence at a time, plain
  * gradient descent with learning rate α, one update per sequence summing the contributions of
- * all its steps, activations reset to 0 before each sequence.
+ * all its steps, activations reset to 0 before each sequence. With {@code update: per-step} the
+ * weights change after every target step instead ({@link Lstm1997RealTimeLearner}); the outputs
+ * it reports for a step are then those before that step's own change.
  *
  * <p>The model holds a {@link MultiLayerNetwork} ({@link Lstm1997} layer, then a sigmoid
  * {@link RnnOutputLayer} with {@link LossL2}) for its configuration, serialisation and any DL4J
@@ -68,6 +70,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
     private final double[] grad;
     private double[] dyc = new double[0];
     private double[][] rows = new double[0][];
+    private final Lstm1997RealTimeLearner realTime;
     private boolean networkStale;
 
     /** A fresh network for tasks of these widths, every random choice from {@code seed}. */
@@ -105,6 +108,10 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             params[i] = r == 0 ? 0.0 : rng.nextDouble(-r, r);
         }
         Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
+        this.realTime = settings.perStepUpdates()
+                ? new Lstm1997RealTimeLearner(kernel, new Lstm1997RealTimeLearner.OutputLayout(outputSize, outW,
+                        outFanIn, outB, outputBias, inputToOutput), alpha)
+                : null;
         networkStale = true;
         network();
     }
@@ -169,6 +176,14 @@ public final class Lstm1997OnlineModel implements SequenceModel {
     @Override
     public List<double[][]> train(List<Sequence> batch) {
         List<double[][]> outputs = new ArrayList<>(batch.size());
+        networkStale = true;
+        if (realTime != null) {
+            for (Sequence s : batch) {
+                checkWidths(s);
+                outputs.add(realTime.train(s, params));
+            }
+            return outputs;
+        }
         for (Sequence s : batch) {
             outputs.add(run(s, true));
         }
@@ -179,7 +194,6 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             p[i] -= a * g[i];
             g[i] = 0.0;
         }
-        networkStale = true;
         return outputs;
     }
 
@@ -206,6 +220,15 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         return 1.0 / (1.0 + Math.exp(-v));
     }
 
+    private void checkWidths(Sequence seq) {
+        for (int t = 0; t < seq.length(); t++) {
+            if (seq.input(t).length != inputSize) {
+                throw new IllegalArgumentException("step " + t + " has " + seq.input(t).length
+                        + " inputs, the network " + inputSize);
+            }
+        }
+    }
+
     /** Forward pass, outputs at the target steps, and (if learning) ∂E/∂w accumulated into grad. */
     private double[][] run(Sequence seq, boolean learn) {
         final int len = seq.length();
@@ -213,13 +236,9 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             rows = new double[Math.max(len, rows.length + rows.length / 2)][];
             dyc = new double[rows.length * cells];
         }
+        checkWidths(seq);
         for (int t = 0; t < len; t++) {
-            double[] x = seq.input(t);
-            if (x.length != inputSize) {
-                throw new IllegalArgumentException("step " + t + " has " + x.length + " inputs, the network "
-                        + inputSize);
-            }
-            rows[t] = x;
+            rows[t] = seq.input(t);
         }
         final double[] p = params;
         final double[] g = grad;

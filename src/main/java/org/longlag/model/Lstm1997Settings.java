@@ -27,7 +27,12 @@ import org.longlag.model.layer.Lstm1997;
  *   gradient:       truncated (the paper's) | full (BPTT)              [truncated]
  *   recurrent:      cells and gates see all hidden units at t−1        [true]
  *   inputToOutput:  output units also see the input units at t         [false]
+ *   update:         per-sequence | per-step (truncated gradient only)  [per-sequence]
  * </pre>
+ *
+ * <p>{@code update: per-step} changes the weights after every step that has a target, by the
+ * truncated gradient of that step's error (the paper's real-time learning, App. A.1); see
+ * {@link Lstm1997RealTimeLearner}. It matters only where targets stand at many steps (Exp. 1, 2a).
  *
  * <p>{@code recurrent: false} with {@code inputToOutput: true} is the reading of Exp. 2a that
  * reproduces the paper's 10,504 weights (the gradient baselines' 36/144/10,404 imply
@@ -52,14 +57,15 @@ public record Lstm1997Settings(
         List<Double> outputGateBias,
         Lstm1997.GradientMode gradient,
         boolean recurrent,
-        boolean inputToOutput) {
+        boolean inputToOutput,
+        boolean perStepUpdates) {
 
     static final String KIND = "lstm1997";
 
     /** Every key the settings map may hold. */
     public static final Set<String> KEYS = Set.of("blocks", "cellsPerBlock", "learningRate", "outputGates",
             "cellInput", "cellOutput", "biases", "initRange", "inputGateBias", "outputGateBias", "gradient",
-            "recurrent", "inputToOutput");
+            "recurrent", "inputToOutput", "update");
 
     private static final Set<String> BIAS_KEYS = Set.of("cells", "inputGates", "outputGates", "outputs");
 
@@ -83,6 +89,10 @@ public record Lstm1997Settings(
                 outputGates ? "biases.outputGates is false" : "outputGates is false");
         if (cellInput == null || cellOutput == null || gradient == null) {
             throw new IllegalArgumentException(KIND + ": cellInput, cellOutput and gradient must not be null");
+        }
+        if (perStepUpdates && gradient != Lstm1997.GradientMode.TRUNCATED) {
+            throw new IllegalArgumentException(KIND + ".update is per-step but gradient is "
+                    + gradient.name().toLowerCase(Locale.ROOT) + " (per-step updates use the truncated gradient)");
         }
     }
 
@@ -147,7 +157,8 @@ public record Lstm1997Settings(
                 choice(settings, "gradient", Map.of("truncated", Lstm1997.GradientMode.TRUNCATED,
                         "full", Lstm1997.GradientMode.FULL), Lstm1997.GradientMode.TRUNCATED),
                 bool(settings, "recurrent", true, KIND + ".recurrent"),
-                bool(settings, "inputToOutput", false, KIND + ".inputToOutput"));
+                bool(settings, "inputToOutput", false, KIND + ".inputToOutput"),
+                choice(settings, "update", Map.of("per-sequence", false, "per-step", true), false));
     }
 
     private static int requiredInt(Map<String, Object> m, String key) {
@@ -298,7 +309,8 @@ public record Lstm1997Settings(
     /** E.g. {@code online SGD, α 0.5, batch 1, truncated gradient}. */
     public String protocol() {
         return "online SGD, α " + number(learningRate) + ", batch 1, "
-                + gradient.name().toLowerCase(Locale.ROOT) + " gradient";
+                + gradient.name().toLowerCase(Locale.ROOT) + " gradient"
+                + (perStepUpdates ? ", weights changed every target step" : "");
     }
 
     static String number(double v) {

@@ -178,6 +178,46 @@ public final class Lstm1997Kernel {
         return s;
     }
 
+    /** {@code g(net_c(t))} of the last forward pass, for cell {@code c} at {@code t·C + c}. */
+    public double[] squashedCellInputs() {
+        return gv;
+    }
+
+    /** {@code h(s_c(t))} of the last forward pass, for cell {@code c} at {@code t·C + c}. */
+    public double[] squashedStates() {
+        return hv;
+    }
+
+    /** Index of hidden unit {@code j}'s bias among the biases (at {@link #biasOffset}), or −1 if unbiased. */
+    public int biasIndex(int j) {
+        return biasOf[j];
+    }
+
+    /** Whether the cells and gates see the hidden units at {@code t−1}. */
+    public boolean isRecurrent() {
+        return recurrent;
+    }
+
+    /** Whether the blocks have output gates. */
+    public boolean hasOutputGates() {
+        return outputGates;
+    }
+
+    /** Whether {@code g} is the logistic function (else {@code 4σ−2}). */
+    public boolean isLogisticCellInput() {
+        return logisticG;
+    }
+
+    /** Whether {@code h} is the identity (else {@code 2σ−1}). */
+    public boolean isIdentityCellOutput() {
+        return identityH;
+    }
+
+    /** Number of memory-cell blocks. */
+    public int blocks() {
+        return blocks;
+    }
+
     /** Whether step {@code t} of the last forward pass was unmasked. */
     public boolean isActive(int t) {
         return active[t];
