@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import org.longlag.experiment.CatalogException;
-import org.longlag.experiment.ExperimentCatalog;
-import org.longlag.experiment.ExperimentRow;
-import org.longlag.experiment.ModelEntry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +14,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.longlag.experiment.CatalogException;
+import org.longlag.experiment.ExperimentCatalog;
+import org.longlag.experiment.ExperimentRow;
+import org.longlag.experiment.ModelEntry;
 import org.longlag.experiment.RunEnvironment;
 import org.longlag.model.ModelKind;
 import org.longlag.model.ModelKinds;
@@ -51,7 +51,8 @@ import picocli.CommandLine.Option;
  * <p>Rows: {@code lstm1997} (the paper's 93-weight adding net, on-line) and {@code rnn1997} (8
  * sigmoid hidden units, 97 weights, on-line) at batch 1; DL4J's built-in {@code lstm} (4 units, 117
  * weights) and {@code rnn} (SimpleRnn, 8 units, 97 weights), both plain SGD, at batch 1 and 32.
- * Kinds not registered in this build are listed as skipped.
+ * Kinds not registered in this build are listed as skipped. {@code --row ID} adds the DL4J models
+ * of an adding row exactly as its experiment file sets them (size, optimizer, batch).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Training throughput (sequences/s, sequence-steps/s) of each model kind on the adding task.")
