@@ -58,14 +58,10 @@ public final class Lstm1997OnlineModel implements SequenceModel {
     private final MultiLayerNetwork net;
     private final Lstm1997Kernel kernel;
     private final boolean truncated;
-    private final boolean inputToOutput;
-    private final boolean outputBias;
     private final double alpha;
     private final int cells;
     private final int hiddenUnits;
-    private final int outFanIn;
-    private final int outW;
-    private final int outB;
+    private final Lstm1997Outputs out;
     private final double[] params;
     private final double[] grad;
     private double[] dyc = new double[0];
@@ -87,15 +83,12 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         Lstm1997 layer = (Lstm1997) net.getLayerWiseConfigurations().getConf(0).getLayer();
         this.kernel = new Lstm1997Kernel(layer);
         this.truncated = settings.gradient() == Lstm1997.GradientMode.TRUNCATED;
-        this.inputToOutput = settings.inputToOutput();
-        this.outputBias = settings.outputBias();
         this.alpha = settings.learningRate();
         this.cells = kernel.cells();
         this.hiddenUnits = kernel.hiddenUnits();
-        this.outFanIn = cells + (inputToOutput ? inputSize : 0);
-        this.outW = kernel.numParams();
-        this.outB = outW + outFanIn * outputSize;
-        int n = outB + (outputBias ? outputSize : 0);
+        this.out = Lstm1997Outputs.after(kernel.numParams(), cells, inputSize, outputSize, settings.outputBias(),
+                settings.inputToOutput());
+        int n = out.end();
         if (n != net.numParams() || n != settings.parameterCount(inputSize, outputSize)) {
             throw new IllegalStateException("parameter layout mismatch: " + n + " vs network " + net.numParams()
                     + " vs formula " + settings.parameterCount(inputSize, outputSize));
@@ -109,8 +102,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         }
         Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
         this.realTime = settings.perStepUpdates()
-                ? new Lstm1997RealTimeLearner(kernel, new Lstm1997RealTimeLearner.OutputLayout(outputSize, outW,
-                        outFanIn, outB, outputBias, inputToOutput), alpha)
+                ? new Lstm1997RealTimeLearner(kernel, out, alpha)
                 : null;
         networkStale = true;
         network();
@@ -216,10 +208,6 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         return params.length;
     }
 
-    private static double sigmoid(double v) {
-        return 1.0 / (1.0 + Math.exp(-v));
-    }
-
     private void checkWidths(Sequence seq) {
         for (int t = 0; t < seq.length(); t++) {
             if (seq.input(t).length != inputSize) {
@@ -265,34 +253,16 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             final int nzTo = kernel.nonZeroStart(t + 1);
             final int e = t * C;
             for (int k = 0; k < outputSize; k++) {
-                final int wk = outW + k * outFanIn;
-                double v = outputBias ? p[outB + k] : 0.0;
-                for (int c = 0; c < C; c++) {
-                    v += p[wk + c] * y[yRow + c];
-                }
-                if (inputToOutput) {
-                    for (int q = nzFrom; q < nzTo; q++) {
-                        v += p[wk + C + nz[q]] * x[nz[q]];
-                    }
-                }
-                final double ok = sigmoid(v);
+                final double ok = out.activation(p, k, y, yRow, x, nz, nzFrom, nzTo);
                 o[k] = ok;
                 if (learn) {
                     final double d = (ok - target[k]) * ok * (1.0 - ok);
                     if (d == 0.0) {
                         continue;
                     }
-                    if (outputBias) {
-                        g[outB + k] += d;
-                    }
+                    out.addScaledInputs(g, k, d, y, yRow, x, nz, nzFrom, nzTo);
                     for (int c = 0; c < C; c++) {
-                        g[wk + c] += d * y[yRow + c];
-                        dyc[e + c] += p[wk + c] * d;
-                    }
-                    if (inputToOutput) {
-                        for (int q = nzFrom; q < nzTo; q++) {
-                            g[wk + C + nz[q]] += d * x[nz[q]];
-                        }
+                        dyc[e + c] += p[out.cellWeight(k, c)] * d;
                     }
                 }
             }

@@ -28,7 +28,7 @@ import org.longlag.task.Sequence;
 final class Lstm1997RealTimeLearner {
 
     private final Lstm1997Kernel kernel;
-    private final OutputLayout out;
+    private final Lstm1997Outputs out;
     private final double alpha;
     private final int nIn;
     private final int hidden;
@@ -44,11 +44,7 @@ final class Lstm1997RealTimeLearner {
     private final double[] e;
     private final double[][] oneStep = new double[1][];
 
-    /** How the output units read the cells (and inputs) from the flat parameter array. */
-    record OutputLayout(int outputs, int weights, int fanIn, int biases, boolean biased, boolean seesInputs) {
-    }
-
-    Lstm1997RealTimeLearner(Lstm1997Kernel kernel, OutputLayout out, double alpha) {
+    Lstm1997RealTimeLearner(Lstm1997Kernel kernel, Lstm1997Outputs out, double alpha) {
         this.kernel = kernel;
         this.out = out;
         this.alpha = alpha;
@@ -119,34 +115,19 @@ final class Lstm1997RealTimeLearner {
     /** Outputs of this step, then one gradient step on its error (output weights first read, then changed). */
     private double[] learnFromStep(double[] p, double[] x, double[] target) {
         final double[] y = kernel.activations();
+        final int[] nz = kernel.nonZeroInputIndices();
+        final int from = kernel.nonZeroStart(0);
+        final int to = kernel.nonZeroStart(1);
         double[] o = new double[out.outputs()];
         Arrays.fill(e, 0.0);
         for (int k = 0; k < o.length; k++) {
-            final int wk = out.weights() + k * out.fanIn();
-            double v = out.biased() ? p[out.biases() + k] : 0.0;
-            for (int c = 0; c < cells; c++) {
-                v += p[wk + c] * y[hidden + c];
-            }
-            if (out.seesInputs()) {
-                for (int i = 0; i < nIn; i++) {
-                    v += p[wk + cells + i] * x[i];
-                }
-            }
-            final double ok = 1.0 / (1.0 + Math.exp(-v));
+            final double ok = out.activation(p, k, y, hidden, x, nz, from, to);
             o[k] = ok;
             final double d = (ok - target[k]) * ok * (1.0 - ok);
             for (int c = 0; c < cells; c++) {
-                e[c] += p[wk + c] * d;
-                p[wk + c] -= alpha * d * y[hidden + c];
+                e[c] += p[out.cellWeight(k, c)] * d;
             }
-            if (out.seesInputs()) {
-                for (int i = 0; i < nIn; i++) {
-                    p[wk + cells + i] -= alpha * d * x[i];
-                }
-            }
-            if (out.biased()) {
-                p[out.biases() + k] -= alpha * d;
-            }
+            out.addScaledInputs(p, k, -alpha * d, y, hidden, x, nz, from, to);
         }
         updateHiddenWeights(p);
         return o;
