@@ -81,13 +81,19 @@ final class DescribeCommand implements Callable<Integer> {
         List<Map<String, Object>> models = new ArrayList<>();
         for (ModelEntry entry : row.models()) {
             ModelKind kind = ModelKinds.get(entry.kind());
+            SequenceTask modelTask = row.task(entry);
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("name", entry.name());
             model.put("kind", entry.kind());
-            model.put("parameters", kind.parameterCount(entry.settings(), task.inputSize(), task.outputSize()));
+            model.put("parameters", kind.parameterCount(entry.settings(), modelTask.inputSize(),
+                    modelTask.outputSize()));
             model.put("protocol", kind.protocol(entry.settings()));
             model.put("budget", entry.budget());
             model.put("settings", new java.util.TreeMap<>(entry.settings()));
+            if (entry.isReading()) {
+                model.put("reading", entry.reading());
+                model.put("taskOverrides", new java.util.TreeMap<>(entry.taskOverrides()));
+            }
             models.add(model);
         }
         json.put("models", models);
@@ -118,6 +124,12 @@ final class DescribeCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%,d", (Long) m.get("budget")), String.valueOf(m.get("protocol")));
         }
         table.render().lines().forEach(line -> out.append("  ").append(line).append('\n'));
+        for (Map<String, Object> m : (List<Map<String, Object>>) d.get("models")) {
+            if (m.containsKey("reading")) {
+                out.append("\nreading ").append(m.get("name")).append(" (run only when named with --models): ")
+                        .append(m.get("reading")).append('\n');
+            }
+        }
         if (!row.notes().isBlank()) {
             out.append("\nnotes: ").append(row.notes().strip()).append('\n');
         }

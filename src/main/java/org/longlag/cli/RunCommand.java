@@ -39,8 +39,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--models", split = ",", paramLabel = "NAME", description = "Only these models (default: all).")
     List<String> models = new ArrayList<>();
 
-    @Option(names = "--trials", defaultValue = "3", description = "Trials per model (default: ${DEFAULT-VALUE}).")
-    int trials;
+    @Option(names = "--trials", defaultValue = "3", paramLabel = "N|paper",
+            description = "Trials per model, or 'paper' for the row's paperTrials (default: ${DEFAULT-VALUE}).")
+    String trials;
 
     @Option(names = "--seed", defaultValue = "1997", description = "Run seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         ProgressReporter reporter = new ProgressReporter(err, bar);
         ExperimentRunner.Summary summary;
         try {
-            summary = runner.run(rows, new ExperimentRunner.Options(models, trials, seed, maxSequences, testSize, parallel,
+            summary = runner.run(rows, new ExperimentRunner.Options(models, trialCount(), seed, maxSequences, testSize, parallel,
                     fresh),
                     reporter);
         } finally {
@@ -102,10 +103,24 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void validateOptions() {
-        if (trials < 1) {
-            throw new BadInputException("--trials must be at least 1, got " + trials);
+    /** {@code --trials} as a count, {@link ExperimentRunner.Options#PAPER_TRIALS} for {@code paper}. */
+    private int trialCount() {
+        if ("paper".equals(trials)) {
+            return ExperimentRunner.Options.PAPER_TRIALS;
         }
+        try {
+            int n = Integer.parseInt(trials);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException("--trials must be a whole number of at least 1 or 'paper', got '" + trials + "'");
+    }
+
+    private void validateOptions() {
+        trialCount();
         if (parallel < 1) {
             throw new BadInputException("--parallel must be at least 1, got " + parallel);
         }

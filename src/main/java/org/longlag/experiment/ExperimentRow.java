@@ -40,6 +40,16 @@ public record ExperimentRow(
         return Tasks.create(taskKind, taskParams);
     }
 
+    /** The task parameters {@code model} trains on: the row's, with the model's task overrides put over them. */
+    public Map<String, Object> taskParams(ModelEntry model) {
+        return FamilyFileParser.merge(taskParams, model.taskOverrides());
+    }
+
+    /** A fresh generator for the task {@code model} trains on. */
+    public SequenceTask task(ModelEntry model) {
+        return Tasks.create(taskKind, taskParams(model));
+    }
+
     /** The model called {@code name}, or {@code null} if the row has none. */
     public ModelEntry model(String name) {
         return models.stream().filter(m -> m.name().equals(name)).findFirst().orElse(null);

@@ -31,8 +31,9 @@ public final class ExperimentRunner {
     /**
      * What to run.
      *
-     * @param models model names to run, or empty for every model of each row
-     * @param trials trials per (row, model), indices 0..trials-1
+     * @param models model names to run, or empty for every model of each row except readings
+     * @param trials trials per (row, model), indices 0..trials-1; {@link #PAPER_TRIALS} for each
+     *     row's own {@code paperTrials}
      * @param seed the run seed
      * @param maxSequences cap on every model's budget, or {@code null} for the file's budgets
      * @param testSize size of the final test set, or {@code null} for the row's
@@ -41,6 +42,14 @@ public final class ExperimentRunner {
      */
     public record Options(List<String> models, int trials, long seed, Long maxSequences, Integer testSize,
             int parallel, boolean fresh) {
+
+        /** Trial count that stands for "as many trials as the paper ran for the row". */
+        public static final int PAPER_TRIALS = 0;
+
+        /** Trials to run on {@code row}. */
+        int trialsFor(ExperimentRow row) {
+            return trials == PAPER_TRIALS ? row.paperTrials() : trials;
+        }
     }
 
     /** Hears what the runner does; called from worker threads. */
@@ -87,13 +96,14 @@ public final class ExperimentRunner {
         List<TrialPlan> plans = new ArrayList<>();
         for (ExperimentRow row : rows) {
             for (ModelEntry model : row.models()) {
-                if (!options.models().isEmpty() && !options.models().contains(model.name())) {
+                boolean chosen = options.models().isEmpty() ? !model.isReading()
+                        : options.models().contains(model.name());
+                if (!chosen) {
                     continue;
                 }
                 ModelEntry capped = options.maxSequences() == null ? model
-                        : new ModelEntry(model.name(), model.kind(), Math.min(model.budget(), options.maxSequences()),
-                                model.settings());
-                for (int trial = 0; trial < options.trials(); trial++) {
+                        : model.withBudget(Math.min(model.budget(), options.maxSequences()));
+                for (int trial = 0; trial < options.trialsFor(row); trial++) {
                     int testSize = options.testSize() == null ? row.testSize() : options.testSize();
                     plans.add(TrialPlan.of(row, capped, trial, testSize, options.seed()));
                 }
@@ -158,7 +168,7 @@ public final class ExperimentRunner {
         SplittableRandom root = new SplittableRandom(plan.seed());
         SplittableRandom dataRandom = root.split();
         long weightSeed = root.split().nextLong();
-        SequenceTask task = plan.row().task();
+        SequenceTask task = plan.row().task(plan.model());
         TrialData data = task.newTrial(dataRandom);
         ModelKind kind = ModelKinds.get(plan.model().kind());
         SequenceModel model = kind.create(plan.model().settings(), task.inputSize(), task.outputSize(), weightSeed);
@@ -172,7 +182,8 @@ public final class ExperimentRunner {
                 outcome.sequencesSeen(), outcome.sequencesToSuccess(), outcome.milestones(),
                 outcome.test().size(), outcome.test().wrong(), outcome.test().mse(), outcome.test().meanAbsError(),
                 (end.toEpochMilli() - start.toEpochMilli()) / 1000.0,
-                new TrialResult.Curve(outcome.curve().every(), outcome.curve().points()),
+                new TrialResult.Curve(outcome.curve().every(), outcome.curve().points(),
+                        outcome.curve().diagnostics()),
                 new TrialResult.Provenance(environment.gitCommit(), environment.gitDirty(), plan.configHash(),
                         plan.config(), environment.javaVersion(), environment.dl4jVersion(), environment.os(),
                         environment.cpu(), threadsPerTrial, parallel, start.toString(), end.toString()));

@@ -83,7 +83,8 @@ final class FamilyFileParser {
         int testSize = row.containsKey("testSize") ? integer(row, "testSize", at + ".testSize", 1) : familyTestSize;
         int paperTrials = row.containsKey("paperTrials")
                 ? integer(row, "paperTrials", at + ".paperTrials", 1) : familyPaperTrials;
-        List<ModelEntry> models = models(familyModels, map(row, "models", at + ".models", false), at, generator);
+        List<ModelEntry> models = models(familyModels, map(row, "models", at + ".models", false), at, taskKind, task,
+                generator);
         List<Map<String, Object>> paper = paper(row.get("paper"), at + ".paper");
         String notes = row.containsKey("notes") ? string(row, "notes", at + ".notes") : familyNotes;
         return new ExperimentRow(id, family, paperTable, title, taskKind, Map.copyOf(task), Map.copyOf(stopping),
@@ -91,7 +92,7 @@ final class FamilyFileParser {
     }
 
     private List<ModelEntry> models(Map<String, Object> family, Map<String, Object> overrides, String at,
-            SequenceTask task) {
+            String taskKind, Map<String, Object> rowTask, SequenceTask task) {
         for (String name : overrides.keySet()) {
             if (!family.containsKey(name)) {
                 throw error(at + ".models." + name, "is not a model of the family (known: "
@@ -106,6 +107,23 @@ final class FamilyFileParser {
             String field = at + ".models." + name;
             Map<String, Object> settings = merge(asMap(family.get(name), "models." + name),
                     asMap(overrides.getOrDefault(name, Map.of()), field));
+            String reading = null;
+            Map<String, Object> taskOverrides = Map.of();
+            SequenceTask modelTask = task;
+            int dot = name.indexOf('.');
+            if (dot >= 0) {
+                String base = name.substring(0, dot);
+                if (dot == 0 || !family.containsKey(base) || base.contains(".")) {
+                    throw error("models." + name, "a reading must be named <model>.<reading> after a model of the"
+                            + " family (known: " + String.join(", ", family.keySet()) + ")");
+                }
+                reading = readingText(settings.remove("reading"), field + ".reading");
+                taskOverrides = map(settings, "task", field + ".task", false);
+                settings.remove("task");
+                settings = merge(merge(asMap(family.get(base), "models." + base),
+                        asMap(overrides.getOrDefault(base, Map.of()), at + ".models." + base)), settings);
+                modelTask = readingTask(taskKind, merge(rowTask, taskOverrides), field + ".task");
+            }
             Object kind = settings.remove("kind");
             Object budget = settings.remove("budget");
             if (!(kind instanceof String kindName)) {
@@ -116,13 +134,29 @@ final class FamilyFileParser {
                 throw error(field + ".budget", "must be a positive number of sequences, got " + budget);
             }
             try {
-                ModelKinds.get(kindName).validate(settings, task.inputSize(), task.outputSize());
+                ModelKinds.get(kindName).validate(settings, modelTask.inputSize(), modelTask.outputSize());
             } catch (IllegalArgumentException e) {
                 throw error(field, e.getMessage());
             }
-            entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings));
+            entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings, reading,
+                    taskOverrides));
         }
         return List.copyOf(entries);
+    }
+
+    private String readingText(Object value, String field) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw error(field, "a reading must say why the paper allows it (a non-empty text), got " + value);
+        }
+        return text.strip();
+    }
+
+    private SequenceTask readingTask(String taskKind, Map<String, Object> params, String field) {
+        try {
+            return Tasks.create(taskKind, params);
+        } catch (IllegalArgumentException e) {
+            throw error(field, e.getMessage());
+        }
     }
 
     private List<Map<String, Object>> paper(Object raw, String field) {

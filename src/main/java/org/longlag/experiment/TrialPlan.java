@@ -31,7 +31,7 @@ public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, int test
 
     /** Plans trial {@code trial} of {@code model} on {@code row} under run seed {@code runSeed}. */
     public static TrialPlan of(ExperimentRow row, ModelEntry model, int trial, int testSize, long runSeed) {
-        Map<String, Object> task = new LinkedHashMap<>(row.taskParams());
+        Map<String, Object> task = new LinkedHashMap<>(row.taskParams(model));
         task.put("kind", row.taskKind());
         Map<String, Object> modelConfig = new LinkedHashMap<>(model.settings());
         modelConfig.put("kind", model.kind());

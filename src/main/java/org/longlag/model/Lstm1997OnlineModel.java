@@ -3,6 +3,7 @@ package org.longlag.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -67,6 +68,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
     private double[] dyc = new double[0];
     private double[][] rows = new double[0][];
     private final Lstm1997RealTimeLearner realTime;
+    private final Lstm1997Diagnostics diagnostics;
     private boolean networkStale;
 
     /** A fresh network for tasks of these widths, every random choice from {@code seed}. */
@@ -87,7 +89,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         this.cells = kernel.cells();
         this.hiddenUnits = kernel.hiddenUnits();
         this.out = Lstm1997Outputs.after(kernel.numParams(), cells, inputSize, outputSize, settings.outputBias(),
-                settings.inputToOutput());
+                settings.inputToOutput(), settings.linearOutput());
         int n = out.end();
         if (n != net.numParams() || n != settings.parameterCount(inputSize, outputSize)) {
             throw new IllegalStateException("parameter layout mismatch: " + n + " vs network " + net.numParams()
@@ -101,8 +103,9 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             params[i] = r == 0 ? 0.0 : rng.nextDouble(-r, r);
         }
         Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
+        this.diagnostics = new Lstm1997Diagnostics(cells, kernel.blocks(), kernel.hasOutputGates());
         this.realTime = settings.perStepUpdates()
-                ? new Lstm1997RealTimeLearner(kernel, out, alpha)
+                ? new Lstm1997RealTimeLearner(kernel, out, alpha, diagnostics)
                 : null;
         networkStale = true;
         network();
@@ -118,7 +121,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         Lstm1997 layer = s.layer(inputSize);
         double r = s.initRange();
         RnnOutputLayer.Builder out = new RnnOutputLayer.Builder(new LossL2())
-                .activation(Activation.SIGMOID)
+                .activation(s.linearOutput() ? Activation.IDENTITY : Activation.SIGMOID)
                 .nIn(layer.getNOut())
                 .nOut(outputSize)
                 .hasBias(s.outputBias());
@@ -189,6 +192,12 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         return outputs;
     }
 
+    /** Cell-state size, gate activity and largest weight since the last call ({@link Lstm1997Diagnostics}). */
+    @Override
+    public Map<String, Double> takeDiagnostics() {
+        return diagnostics.take(params);
+    }
+
     @Override
     public List<double[][]> predict(List<Sequence> sequences) {
         List<double[][]> outputs = new ArrayList<>(sequences.size());
@@ -232,6 +241,9 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         final double[] g = grad;
         kernel.forward(p, 0, rows, len, null, 0);
         final double[] y = kernel.activations();
+        if (learn) {
+            record(len);
+        }
         final int[] nz = kernel.nonZeroInputIndices();
         final int C = cells;
         final int H = hiddenUnits;
@@ -256,7 +268,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
                 final double ok = out.activation(p, k, y, yRow, x, nz, nzFrom, nzTo);
                 o[k] = ok;
                 if (learn) {
-                    final double d = (ok - target[k]) * ok * (1.0 - ok);
+                    final double d = (ok - target[k]) * out.slope(ok);
                     if (d == 0.0) {
                         continue;
                     }
@@ -272,6 +284,14 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             kernel.backward(p, 0, dyc, 0, C, g, 0, null, 0, last, truncated);
         }
         return outputs;
+    }
+
+    /** Adds the sequence just run forward to the diagnostics. */
+    private void record(int len) {
+        for (int t = 0; t < len; t++) {
+            diagnostics.addStep(kernel.activations(), (t + 1) * hiddenUnits);
+        }
+        diagnostics.addFinalState(kernel.states(), len * cells);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.longlag.model;
 
 /**
- * The output units of the on-line {@code lstm1997} network: logistic units that see the cells at
+ * The output units of the on-line {@code lstm1997} network: logistic (or linear) units that see the cells at
  * {@code t} (and, with {@code inputToOutput}, the inputs at {@code t}), read from the flat
  * parameter array after the hidden layer's segment. One place for their arithmetic, shared by the
  * per-sequence path ({@link Lstm1997OnlineModel}) and the per-step one ({@link Lstm1997RealTimeLearner}).
@@ -16,16 +16,22 @@ package org.longlag.model;
  * @param biases offset of the biases (one per unit) if {@code biased}
  * @param biased whether the output units have biases
  * @param seesInputs whether the output units see the inputs
+ * @param linear whether the units are linear (else logistic, the paper's)
  */
 record Lstm1997Outputs(int outputs, int cells, int weights, int fanIn, int biases, boolean biased,
-        boolean seesInputs) {
+        boolean seesInputs, boolean linear) {
 
     /** The layout after a hidden-layer segment of {@code hiddenParams} parameters. */
     static Lstm1997Outputs after(int hiddenParams, int cells, int inputSize, int outputs, boolean biased,
-            boolean seesInputs) {
+            boolean seesInputs, boolean linear) {
         int fanIn = cells + (seesInputs ? inputSize : 0);
         return new Lstm1997Outputs(outputs, cells, hiddenParams, fanIn, hiddenParams + fanIn * outputs, biased,
-                seesInputs);
+                seesInputs, linear);
+    }
+
+    /** The derivative of a unit's activation with respect to its net input, given the activation. */
+    double slope(double activation) {
+        return linear ? 1.0 : activation * (1.0 - activation);
     }
 
     /** Number of parameters up to and including the output units'. */
@@ -50,7 +56,7 @@ record Lstm1997Outputs(int outputs, int cells, int weights, int fanIn, int biase
                 v += p[wk + cells + nz[q]] * x[nz[q]];
             }
         }
-        return 1.0 / (1.0 + Math.exp(-v));
+        return linear ? v : 1.0 / (1.0 + Math.exp(-v));
     }
 
     /** Adds {@code scale} times unit {@code k}'s inputs (bias, cells, inputs) to its entries of {@code dest}. */

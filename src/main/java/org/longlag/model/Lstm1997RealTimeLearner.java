@@ -43,9 +43,11 @@ final class Lstm1997RealTimeLearner {
     private final double[] sPrev;
     private final double[] e;
     private final double[][] oneStep = new double[1][];
+    private final Lstm1997Diagnostics diagnostics;
 
-    Lstm1997RealTimeLearner(Lstm1997Kernel kernel, Lstm1997Outputs out, double alpha) {
+    Lstm1997RealTimeLearner(Lstm1997Kernel kernel, Lstm1997Outputs out, double alpha, Lstm1997Diagnostics diagnostics) {
         this.kernel = kernel;
+        this.diagnostics = diagnostics;
         this.out = out;
         this.alpha = alpha;
         this.nIn = kernel.inputSize();
@@ -73,6 +75,7 @@ final class Lstm1997RealTimeLearner {
             double[] x = seq.input(t);
             oneStep[0] = x;
             kernel.forward(p, 0, oneStep, 1, null, 0, yPrev, 0, sPrev, 0);
+            diagnostics.addStep(kernel.activations(), hidden);
             fillUnitInputs(x);
             accumulatePartials();
             double[] target = seq.target(t);
@@ -82,6 +85,7 @@ final class Lstm1997RealTimeLearner {
             System.arraycopy(kernel.activations(), hidden, yPrev, 0, hidden);
             System.arraycopy(kernel.states(), cells, sPrev, 0, cells);
         }
+        diagnostics.addFinalState(sPrev, 0);
         return outputs;
     }
 
@@ -123,7 +127,7 @@ final class Lstm1997RealTimeLearner {
         for (int k = 0; k < o.length; k++) {
             final double ok = out.activation(p, k, y, hidden, x, nz, from, to);
             o[k] = ok;
-            final double d = (ok - target[k]) * ok * (1.0 - ok);
+            final double d = (ok - target[k]) * out.slope(ok);
             for (int c = 0; c < cells; c++) {
                 e[c] += p[out.cellWeight(k, c)] * d;
             }

@@ -28,6 +28,7 @@ import org.longlag.model.layer.Lstm1997;
  *   recurrent:      cells and gates see all hidden units at t−1        [true]
  *   inputToOutput:  output units also see the input units at t         [false]
  *   update:         per-sequence | per-step (truncated gradient only)  [per-sequence]
+ *   outputUnit:     logistic (σ, the paper's) | linear                [logistic]
  * </pre>
  *
  * <p>{@code update: per-step} changes the weights after every step that has a target, by the
@@ -58,14 +59,15 @@ public record Lstm1997Settings(
         Lstm1997.GradientMode gradient,
         boolean recurrent,
         boolean inputToOutput,
-        boolean perStepUpdates) {
+        boolean perStepUpdates,
+        boolean linearOutput) {
 
     static final String KIND = "lstm1997";
 
     /** Every key the settings map may hold. */
     public static final Set<String> KEYS = Set.of("blocks", "cellsPerBlock", "learningRate", "outputGates",
             "cellInput", "cellOutput", "biases", "initRange", "inputGateBias", "outputGateBias", "gradient",
-            "recurrent", "inputToOutput", "update");
+            "recurrent", "inputToOutput", "update", "outputUnit");
 
     private static final Set<String> BIAS_KEYS = Set.of("cells", "inputGates", "outputGates", "outputs");
 
@@ -158,7 +160,8 @@ public record Lstm1997Settings(
                         "full", Lstm1997.GradientMode.FULL), Lstm1997.GradientMode.TRUNCATED),
                 bool(settings, "recurrent", true, KIND + ".recurrent"),
                 bool(settings, "inputToOutput", false, KIND + ".inputToOutput"),
-                choice(settings, "update", Map.of("per-sequence", false, "per-step", true), false));
+                choice(settings, "update", Map.of("per-sequence", false, "per-step", true), false),
+                choice(settings, "outputUnit", Map.of("logistic", false, "linear", true), false));
     }
 
     private static int requiredInt(Map<String, Object> m, String key) {
@@ -310,7 +313,8 @@ public record Lstm1997Settings(
     public String protocol() {
         return "online SGD, α " + number(learningRate) + ", batch 1, "
                 + gradient.name().toLowerCase(Locale.ROOT) + " gradient"
-                + (perStepUpdates ? ", weights changed every target step" : "");
+                + (perStepUpdates ? ", weights changed every target step" : "")
+                + (linearOutput ? ", linear output units" : "");
     }
 
     static String number(double v) {

@@ -1,6 +1,7 @@
 package org.longlag.model;
 
 import java.util.List;
+import java.util.Map;
 import org.longlag.task.Sequence;
 
 /**
@@ -25,4 +26,13 @@ public interface SequenceModel {
 
     /** Number of trainable parameters (weights and biases). */
     long parameterCount();
+
+    /**
+     * Named statistics of the network's inner state over the training sequences since the last
+     * call (e.g. cell-state size, gate activity), then starts afresh; empty for models that keep
+     * none. The trainer records one snapshot per learning-curve point.
+     */
+    default Map<String, Double> takeDiagnostics() {
+        return Map.of();
+    }
 }

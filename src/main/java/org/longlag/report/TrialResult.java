@@ -1,6 +1,7 @@
 package org.longlag.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -54,9 +55,17 @@ public record TrialResult(
      *
      * @param every sequences per point
      * @param mse mean training MSE of each block of {@code every} sequences
+     * @param diagnostics the model's inner-state statistics per block, by name (cell-state size,
+     *     gate activity, largest weight for {@code lstm1997}); empty or absent for other models
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Curve(long every, List<Double> mse) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Curve(long every, List<Double> mse, Map<String, List<Double>> diagnostics) {
+
+        /** A curve without diagnostics. */
+        public Curve(long every, List<Double> mse) {
+            this(every, mse, Map.of());
+        }
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.longlag.train;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A short learning curve: the mean training MSE of the sequences in each successive block of
@@ -13,6 +16,7 @@ public final class LearningCurve {
 
     private final long every;
     private final List<Double> points = new ArrayList<>();
+    private final Map<String, List<Double>> diagnostics = new LinkedHashMap<>();
     private double blockSum;
     private long blockCount;
     private long nextBoundary;
@@ -37,8 +41,12 @@ public final class LearningCurve {
         }
     }
 
-    /** Adds the MSE of one training sequence; {@code seen} counts it. */
-    public void add(long seen, double mse) {
+    /**
+     * Adds the MSE of one training sequence; {@code seen} counts it.
+     *
+     * @return whether this sequence closed a point (then the caller may {@link #addDiagnostics})
+     */
+    public boolean add(long seen, double mse) {
         blockSum += mse;
         blockCount++;
         if (seen >= nextBoundary) {
@@ -46,7 +54,30 @@ public final class LearningCurve {
             blockSum = 0;
             blockCount = 0;
             nextBoundary += every;
+            return true;
         }
+        return false;
+    }
+
+    /**
+     * Attaches the model's diagnostics to the point just closed. A series that starts late is
+     * padded with {@code null} in front, so index i of every series belongs to point i.
+     */
+    public void addDiagnostics(Map<String, Double> snapshot) {
+        snapshot.forEach((name, value) -> {
+            List<Double> series = diagnostics.computeIfAbsent(name, k -> new ArrayList<>());
+            while (series.size() < points.size() - 1) {
+                series.add(null);
+            }
+            series.add(value);
+        });
+    }
+
+    /** Diagnostics per point, by name (empty for models that record none). */
+    public Map<String, List<Double>> diagnostics() {
+        Map<String, List<Double>> copy = new LinkedHashMap<>();
+        diagnostics.forEach((name, series) -> copy.put(name, Collections.unmodifiableList(new ArrayList<>(series))));
+        return copy;
     }
 
     /** Sequences per point. */

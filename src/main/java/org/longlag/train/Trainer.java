@@ -65,7 +65,9 @@ public final class Trainer {
             for (int i = 0; i < size; i++) {
                 SequenceScore score = SequenceScore.of(task, batch.get(i), outputs.get(i));
                 rule.recordTraining(score);
-                curve.add(seen + i + 1, score.mse());
+                if (curve.add(seen + i + 1, score.mse())) {
+                    curve.addDiagnostics(model.takeDiagnostics());
+                }
                 batchMse += score.mse();
             }
             seen += size;
