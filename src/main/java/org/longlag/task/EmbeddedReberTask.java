@@ -1,7 +1,9 @@
 package org.longlag.task;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +32,23 @@ import java.util.SplittableRandom;
  *
  * <p>Correct, as in the paper's practice: at every target step, the output of every legal next
  * symbol is strictly above the output of every illegal one.
+ *
+ * <h2>Readings</h2>
+ *
+ * <p>Two choices above are readings of the paper, each selectable:
+ *
+ * <ul>
+ *   <li>{@code sets}: {@code distinct} (above) or {@code sampled}, the paper's words taken
+ *       literally: "The training set is generated randomly; ... Test sequences are generated
+ *       randomly, too, but sequences already used in the training set are not used for testing."
+ *       The 256 training strings are then drawn from the grammar with repeats (so short strings
+ *       come at the grammar's own frequencies), and the 256 test strings are draws that are not
+ *       training strings.
+ *   <li>{@code targets}: {@code successors} (above) or {@code next-symbol}: the target of a step
+ *       is the symbol that actually comes next ("the task is to predict the next symbol"), so an
+ *       output learns how often its symbol follows; correctness is still judged against the legal
+ *       successor set.
+ * </ul>
  */
 public final class EmbeddedReberTask implements SequenceTask {
 
@@ -53,8 +72,54 @@ public final class EmbeddedReberTask implements SequenceTask {
         }
     }
 
-    /** The task has no parameters: the paper's grammar, set sizes and rule are fixed. */
+    /** How the training and test sets are drawn. */
+    public enum Sets {
+        /** 256 distinct training strings, 256 distinct test strings none of which is a training string. */
+        DISTINCT,
+        /** 256 draws from the grammar, repeats allowed; 256 test draws that are not training strings. */
+        SAMPLED;
+
+        /** The set reading called {@code name} ({@code distinct} or {@code sampled}). */
+        public static Sets of(String name) {
+            return switch (name) {
+                case "distinct" -> DISTINCT;
+                case "sampled" -> SAMPLED;
+                default -> throw new IllegalArgumentException(KIND + ": parameter sets must be distinct or sampled, got "
+                        + name);
+            };
+        }
+    }
+
+    /** What a step's training target is. */
+    public enum Targets {
+        /** Every legal next symbol is a 1. */
+        SUCCESSORS,
+        /** Only the symbol that actually comes next is a 1. */
+        NEXT_SYMBOL;
+
+        /** The target reading called {@code name} ({@code successors} or {@code next-symbol}). */
+        public static Targets of(String name) {
+            return switch (name) {
+                case "successors" -> SUCCESSORS;
+                case "next-symbol" -> NEXT_SYMBOL;
+                default -> throw new IllegalArgumentException(KIND
+                        + ": parameter targets must be successors or next-symbol, got " + name);
+            };
+        }
+    }
+
+    private final Sets sets;
+    private final Targets targets;
+
+    /** The task at the suite's default readings: distinct sets, legal successors as targets. */
     public EmbeddedReberTask() {
+        this(Sets.DISTINCT, Targets.SUCCESSORS);
+    }
+
+    /** The task at the given readings of the paper (see the class comment). */
+    public EmbeddedReberTask(Sets sets, Targets targets) {
+        this.sets = java.util.Objects.requireNonNull(sets, "sets");
+        this.targets = java.util.Objects.requireNonNull(targets, "targets");
     }
 
     @Override
@@ -123,6 +188,26 @@ public final class EmbeddedReberTask implements SequenceTask {
         return new Sequence(inputs, targets);
     }
 
+    /** The sequence of {@code string} with this task's targets (the legal successors stay the reference). */
+    Sequence encode(String string) {
+        Sequence legal = toSequence(string);
+        if (targets == Targets.SUCCESSORS) {
+            return legal;
+        }
+        int length = string.length();
+        double[][] inputs = new double[length][];
+        double[][] next = new double[length][];
+        double[][] references = new double[length][];
+        for (int t = 0; t < length; t++) {
+            inputs[t] = legal.input(t);
+            references[t] = legal.reference(t);
+            if (references[t] != null) {
+                next[t] = ONE_HOT[symbolIndex(string, t + 1)];
+            }
+        }
+        return new Sequence(inputs, next, references);
+    }
+
     /** Reads the symbols back from a sequence's one-hot inputs. */
     public static String decode(Sequence sequence) {
         StringBuilder s = new StringBuilder(sequence.length());
@@ -161,16 +246,21 @@ public final class EmbeddedReberTask implements SequenceTask {
 
     @Override
     public TrialData newTrial(SplittableRandom rng) {
-        SplittableRandom sets = rng.split();
+        SplittableRandom draws = rng.split();
         SplittableRandom picks = rng.split();
-        Set<String> training = new LinkedHashSet<>();
+        boolean distinct = sets == Sets.DISTINCT;
+        Collection<String> training = distinct ? new LinkedHashSet<>() : new ArrayList<>();
         while (training.size() < SET_SIZE) {
-            training.add(randomString(sets));
+            String s = randomString(draws);
+            if (!distinct || !training.contains(s)) {
+                training.add(s);
+            }
         }
-        Set<String> test = new LinkedHashSet<>();
+        Set<String> trainingStrings = new HashSet<>(training);
+        Collection<String> test = distinct ? new LinkedHashSet<>() : new ArrayList<>();
         while (test.size() < SET_SIZE) {
-            String s = randomString(sets);
-            if (!training.contains(s)) {
+            String s = randomString(draws);
+            if (!trainingStrings.contains(s) && (!distinct || !test.contains(s))) {
                 test.add(s);
             }
         }
@@ -194,10 +284,10 @@ public final class EmbeddedReberTask implements SequenceTask {
         };
     }
 
-    private static List<Sequence> encode(Set<String> strings) {
+    private List<Sequence> encode(Collection<String> strings) {
         List<Sequence> out = new ArrayList<>(strings.size());
         for (String s : strings) {
-            out.add(toSequence(s));
+            out.add(encode(s));
         }
         return Collections.unmodifiableList(out);
     }
@@ -232,6 +322,7 @@ public final class EmbeddedReberTask implements SequenceTask {
     @Override
     public String toString() {
         return "EmbeddedReberTask[symbols=" + SYMBOLS + ", trainingStrings=" + SET_SIZE
-                + ", testStrings=" + SET_SIZE + "]";
+                + ", testStrings=" + SET_SIZE + ", sets=" + sets.name().toLowerCase(java.util.Locale.ROOT)
+                + ", targets=" + targets.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "]";
     }
 }

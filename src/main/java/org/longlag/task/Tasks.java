@@ -15,7 +15,9 @@ import java.util.function.Function;
  * <p>Kinds and their (all required) parameters: {@code adding {T}}, {@code multiplication {T}},
  * {@code reber {}}, {@code noise-free {p}}, {@code no-local-regularities {p}},
  * {@code very-long-lag {q, p}}, {@code two-sequence {T, N}}, {@code noisy-two-sequence {T, N}},
- * {@code continuous-two-sequence {T, N}}, {@code temporal-order {relevant}}.
+ * {@code continuous-two-sequence {T, N}}, {@code temporal-order {relevant}}. Optional parameters,
+ * in brackets with their defaults, change a reading of the paper: {@code reber [sets: distinct,
+ * targets: successors]} (see {@link EmbeddedReberTask}).
  *
  * <p>Every problem with the request is an {@link IllegalArgumentException} whose message starts
  * with the kind and names the parameter and the value: an unknown kind (the message lists the
@@ -31,7 +33,9 @@ public final class Tasks {
     static {
         register(AddingTask.KIND, List.of("T"), a -> new AddingTask(a.integer("T")));
         register(MultiplicationTask.KIND, List.of("T"), a -> new MultiplicationTask(a.integer("T")));
-        register(EmbeddedReberTask.KIND, List.of(), a -> new EmbeddedReberTask());
+        register(EmbeddedReberTask.KIND, List.of(), List.of("sets", "targets"), a -> new EmbeddedReberTask(
+                EmbeddedReberTask.Sets.of(a.text("sets", "distinct")),
+                EmbeddedReberTask.Targets.of(a.text("targets", "successors"))));
         register(NoiseFreeTask.KIND, List.of("p"), a -> new NoiseFreeTask(a.integer("p")));
         register(NoLocalRegularitiesTask.KIND, List.of("p"), a -> new NoLocalRegularitiesTask(a.integer("p")));
         register(VeryLongLagTask.KIND, List.of("q", "p"), a -> new VeryLongLagTask(a.integer("q"), a.integer("p")));
@@ -46,12 +50,18 @@ public final class Tasks {
     private Tasks() {
     }
 
-    /** A kind: its name, its parameters (all required) and how to build it. */
-    private record Kind(String name, List<String> parameters, Function<Args, SequenceTask> factory) {
+    /** A kind: its name, its required and optional parameters, and how to build it. */
+    private record Kind(String name, List<String> parameters, List<String> optional,
+            Function<Args, SequenceTask> factory) {
     }
 
     private static void register(String name, List<String> parameters, Function<Args, SequenceTask> factory) {
-        KINDS.put(name, new Kind(name, parameters, factory));
+        register(name, parameters, List.of(), factory);
+    }
+
+    private static void register(String name, List<String> parameters, List<String> optional,
+            Function<Args, SequenceTask> factory) {
+        KINDS.put(name, new Kind(name, parameters, optional, factory));
     }
 
     /** The task kinds {@link #create} knows, in a fixed order. */
@@ -77,7 +87,7 @@ public final class Tasks {
         Map<String, ?> given = params == null ? Map.of() : params;
         List<String> unknown = new ArrayList<>();
         for (String name : new TreeSet<>(given.keySet())) {
-            if (!k.parameters().contains(name)) {
+            if (!k.parameters().contains(name) && !k.optional().contains(name)) {
                 unknown.add(name + "=" + given.get(name));
             }
         }
@@ -91,7 +101,12 @@ public final class Tasks {
                         + "; expected " + describe(k.parameters()));
             }
         }
-        return k.factory().apply(new Args(kind, given));
+        try {
+            return k.factory().apply(new Args(kind, given));
+        } catch (IllegalArgumentException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith(kind) ? e
+                    : new IllegalArgumentException(kind + ": " + e.getMessage(), e);
+        }
     }
 
     private static String describe(List<String> parameters) {
@@ -109,6 +124,18 @@ public final class Tasks {
 
     /** The parameters of one request, with typed access. */
     private record Args(String kind, Map<String, ?> values) {
+
+        /** An optional text parameter, or {@code fallback} when absent. */
+        String text(String name, String fallback) {
+            Object v = values.get(name);
+            if (v == null && !values.containsKey(name)) {
+                return fallback;
+            }
+            if (v instanceof String text) {
+                return text;
+            }
+            throw new IllegalArgumentException(kind + ": parameter " + name + " must be a word, got " + v);
+        }
 
         int integer(String name) {
             Object v = values.get(name);

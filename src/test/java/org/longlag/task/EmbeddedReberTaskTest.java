@@ -201,6 +201,50 @@ class EmbeddedReberTaskTest {
         assertEquals(7, task.inputSize());
         assertEquals(7, task.outputSize());
         assertEquals("BTPSXVE", EmbeddedReberTask.SYMBOLS);
-        assertEquals("EmbeddedReberTask[symbols=BTPSXVE, trainingStrings=256, testStrings=256]", task.toString());
+        assertEquals("EmbeddedReberTask[symbols=BTPSXVE, trainingStrings=256, testStrings=256, sets=distinct, targets=successors]", task.toString());
+    }
+
+    @Test
+    void sampledSetsRepeatShortStringsAndKeepTestStringsOutOfTraining() {
+        EmbeddedReberTask task = new EmbeddedReberTask(EmbeddedReberTask.Sets.SAMPLED,
+                EmbeddedReberTask.Targets.SUCCESSORS);
+        TrialData data = task.newTrial(new SplittableRandom(11));
+        List<String> training = data.trainingSet().stream().map(EmbeddedReberTask::decode).toList();
+        List<String> test = data.testSet(256).stream().map(EmbeddedReberTask::decode).toList();
+        assertEquals(256, training.size());
+        assertEquals(256, test.size());
+        // Drawn at the grammar's own frequencies, 256 strings repeat the common short ones.
+        assertTrue(new HashSet<>(training).size() < 200, "distinct training strings: " + new HashSet<>(training).size());
+        double meanSampled = training.stream().mapToInt(String::length).average().orElseThrow();
+        double meanDistinct = new EmbeddedReberTask().newTrial(new SplittableRandom(11)).trainingSet().stream()
+                .mapToInt(Sequence::length).average().orElseThrow();
+        assertTrue(meanSampled < meanDistinct, meanSampled + " vs " + meanDistinct);
+        assertTrue(test.stream().noneMatch(new HashSet<>(training)::contains));
+    }
+
+    @Test
+    void nextSymbolTargetsAreTheActualSuccessorAndJudgingStaysOnTheLegalSet() {
+        EmbeddedReberTask task = new EmbeddedReberTask(EmbeddedReberTask.Sets.DISTINCT,
+                EmbeddedReberTask.Targets.NEXT_SYMBOL);
+        Sequence seq = task.encode("BTBTXSETE");
+        Sequence legal = EmbeddedReberTask.toSequence("BTBTXSETE");
+        for (int t = 0; t < seq.length() - 1; t++) {
+            double[] target = seq.target(t);
+            assertEquals(1.0, target[SYMBOLS.indexOf("BTBTXSETE".charAt(t + 1))], "step " + t);
+            assertEquals(1.0, java.util.Arrays.stream(target).sum(), 0.0, "one-hot at step " + t);
+            assertArrayEquals(legal.reference(t), seq.reference(t), "step " + t);
+        }
+        assertNull(seq.target(seq.length() - 1));
+        assertEquals("EmbeddedReberTask[symbols=BTPSXVE, trainingStrings=256, testStrings=256, sets=distinct, "
+                + "targets=next-symbol]", task.toString());
+    }
+
+    @Test
+    void unknownReadingsAreRejectedByName() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Tasks.create("reber", Map.of("sets", "shuffled")));
+        assertTrue(e.getMessage().contains("sets") && e.getMessage().contains("shuffled"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tasks.create("reber", Map.of("targets", 3)));
+        assertTrue(e.getMessage().contains("targets") && e.getMessage().contains("3"), e.getMessage());
     }
 }

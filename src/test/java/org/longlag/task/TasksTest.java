@@ -48,7 +48,7 @@ class TasksTest {
         Map<String, String> expected = Map.of(
                 "adding", "AddingTask[T=100]",
                 "multiplication", "MultiplicationTask[T=100]",
-                "reber", "EmbeddedReberTask[symbols=BTPSXVE, trainingStrings=256, testStrings=256]",
+                "reber", "EmbeddedReberTask[symbols=BTPSXVE, trainingStrings=256, testStrings=256, sets=distinct, targets=successors]",
                 "noise-free", "NoiseFreeTask[p=100]",
                 "no-local-regularities", "NoLocalRegularitiesTask[p=100]",
                 "very-long-lag", "VeryLongLagTask[q=1000, p=50]",
