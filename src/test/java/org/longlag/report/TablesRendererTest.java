@@ -34,7 +34,8 @@ class TablesRendererTest {
         rtrl.put("sequencesToSuccess", 173000);
         rtrl.put("learningRate", 0.05);
         return List.of(
-                new PaperRow("adding-t100", "adding", 7, "Adding problem", 10, List.of("lstm", "rnn"), List.of(lstm)),
+                new PaperRow("adding-t100", "adding", 7, "Adding problem", 10, List.of("lstm", "rnn", "lstm1997", "rnn1997"),
+                        List.of(lstm)),
                 new PaperRow("adding-t500", "adding", 7, "Adding problem", 10, List.of("lstm", "rnn"), List.of(lstm)),
                 new PaperRow("reber-x", "reber", 1, "Embedded Reber grammar", 30, List.of("lstm"), List.of(rtrl)));
     }
@@ -54,6 +55,10 @@ class TablesRendererTest {
         results.add(result("rnn", 0, false, 500_000, 2100, 0.041));
         results.add(result("lstm", 1, true, 90_016, 2, 0.0003));
         results.add(result("lstm", 2, false, 500_000, 1500, 0.03));
+        results.add(result("lstm1997", 0, true, 150_000, 3, 0.0002));
+        results.add(result("lstm1997", 1, true, 250_000, 5, 0.0002));
+        results.add(result("lstm1997.per-step", 0, true, 60_000, 1, 0.0001));
+        results.add(result("rnn1997", 0, false, 500_000, 2000, 0.04));
         return results;
     }
 

@@ -1,0 +1,58 @@
+package org.longlag.report;
+
+/**
+ * Whether one experiment row reproduces the paper: the verdict on {@code lstm1997} against the
+ * paper's LSTM line, and the mirror verdict on {@code rnn1997} against what the paper says of
+ * RTRL/BPTT. {@link Verdicts} says how both are reached.
+ *
+ * @param row row id
+ * @param trials trials of the judged {@code lstm1997} line (0 when not run)
+ * @param solved of those, trials that met the stopping rule
+ * @param meanSequences mean sequences to success over solved trials; {@code null} when none solved
+ * @param paperSequences the paper's mean sequences to success; {@code null} when it gives none
+ * @param ratio {@code meanSequences / paperSequences}; {@code null} when either is missing
+ * @param verdict the verdict on {@code lstm1997}
+ * @param reason why, in a few words
+ * @param mirror the verdict on {@code rnn1997}
+ * @param mirrorReason why, in a few words
+ */
+public record RowVerdict(String row, int trials, int solved, Double meanSequences, Double paperSequences,
+        Double ratio, Verdict verdict, String reason, Mirror mirror, String mirrorReason) {
+
+    /** The verdict on the paper's LSTM. */
+    public enum Verdict {
+        REPRODUCED("reproduced"),
+        SLOWER("reproduced, slower than 3x"),
+        NOT_REPRODUCED("not reproduced"),
+        NOT_RUN("not run");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** The words printed in the tables. */
+        public String label() {
+            return label;
+        }
+    }
+
+    /** The verdict on the paper's gradient baseline. */
+    public enum Mirror {
+        AGREES("agrees"),
+        DISAGREES("disagrees"),
+        NOT_RUN("not run");
+
+        private final String label;
+
+        Mirror(String label) {
+            this.label = label;
+        }
+
+        /** The words printed in the tables. */
+        public String label() {
+            return label;
+        }
+    }
+}
