@@ -268,7 +268,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
                 final double ok = out.activation(p, k, y, yRow, x, nz, nzFrom, nzTo);
                 o[k] = ok;
                 if (learn) {
-                    final double d = (ok - target[k]) * out.slope(ok);
+                    final double d = out.delta(ok, target[k]);
                     if (d == 0.0) {
                         continue;
                     }

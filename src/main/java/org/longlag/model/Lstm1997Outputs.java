@@ -29,9 +29,13 @@ record Lstm1997Outputs(int outputs, int cells, int weights, int fanIn, int biase
                 seesInputs, linear);
     }
 
-    /** The derivative of a unit's activation with respect to its net input, given the activation. */
-    double slope(double activation) {
-        return linear ? 1.0 : activation * (1.0 - activation);
+    /**
+     * {@code ∂E/∂net} of a unit with activation {@code o} and target {@code target}, for
+     * {@code E = ½ (o − target)²}. The logistic case multiplies left to right, in the order of
+     * the recorded results: a different rounding changes an on-line trial's whole course.
+     */
+    double delta(double o, double target) {
+        return linear ? o - target : (o - target) * o * (1.0 - o);
     }
 
     /** Number of parameters up to and including the output units'. */

@@ -127,7 +127,7 @@ final class Lstm1997RealTimeLearner {
         for (int k = 0; k < o.length; k++) {
             final double ok = out.activation(p, k, y, hidden, x, nz, from, to);
             o[k] = ok;
-            final double d = (ok - target[k]) * out.slope(ok);
+            final double d = out.delta(ok, target[k]);
             for (int c = 0; c < cells; c++) {
                 e[c] += p[out.cellWeight(k, c)] * d;
             }

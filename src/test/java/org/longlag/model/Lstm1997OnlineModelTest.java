@@ -88,7 +88,7 @@ class Lstm1997OnlineModelTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"truncated", "full", "exp2a", "unbiased"})
+    @ValueSource(strings = {"truncated", "full", "exp2a", "unbiased", "linear-output"})
     void onlineUpdateEqualsDl4jFitAndOutputsMatch(String variant) {
         int in = 3;
         int out = 2;
@@ -100,6 +100,7 @@ class Lstm1997OnlineModelTest {
                     "biases", Map.of("cells", false, "inputGates", false, "outputGates", false, "outputs", false),
                     "recurrent", false, "inputToOutput", true);
             case "unbiased" -> settings("biases", Map.of("cells", false, "outputs", false));
+            case "linear-output" -> settings("outputUnit", "linear");
             default -> throw new IllegalArgumentException(variant);
         };
         Lstm1997OnlineModel model = (Lstm1997OnlineModel) new Lstm1997Kind().create(s, in, out, 3);
@@ -227,5 +228,43 @@ class Lstm1997OnlineModelTest {
                 assertEquals(whole.getDouble(0, k, t), step.getDouble(0, k, 0), 1e-12);
             }
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"per-sequence", "per-step"})
+    void diagnosticsDescribeTheStatesAndGatesOfTheTrainedSequences(String update) {
+        int in = 3;
+        int out = 2;
+        Lstm1997OnlineModel model = (Lstm1997OnlineModel) new Lstm1997Kind().create(
+                settings("update", update), in, out, 5);
+        Sequence seq = sequence(new SplittableRandom(2), 9, in, out, false);
+        model.train(List.of(seq));
+        Map<String, Double> d = model.takeDiagnostics();
+
+        assertEquals(List.of("meanAbsStateEnd", "maxAbsStateEnd", "meanInputGate", "meanOutputGate", "maxAbsWeight"),
+                List.copyOf(d.keySet()));
+        assertTrue(d.get("maxAbsStateEnd") >= d.get("meanAbsStateEnd") && d.get("meanAbsStateEnd") > 0, d.toString());
+        double inputGates = d.get("meanInputGate");
+        double outputGates = d.get("meanOutputGate");
+        assertTrue(inputGates > 0 && inputGates < 1 && outputGates > 0 && outputGates < 1, d.toString());
+        double largest = java.util.Arrays.stream(model.parameters()).map(Math::abs).max().orElseThrow();
+        assertEquals(largest, d.get("maxAbsWeight"), 0.0);
+        // A snapshot starts afresh: with no sequence since, only the weight remains.
+        assertEquals(List.of("maxAbsWeight"), List.copyOf(model.takeDiagnostics().keySet()));
+    }
+
+    @Test
+    void diagnosticsMeanAndMaxOfFinalStatesAreExact() {
+        Lstm1997Diagnostics d = new Lstm1997Diagnostics(2, 1, true);
+        d.addFinalState(new double[] {9, -1.0, 3.0}, 1);
+        d.addFinalState(new double[] {0.5, -0.5}, 0);
+        d.addStep(new double[] {0, 0, 0.2, 0.6}, 0);
+        d.addStep(new double[] {9, 9, 0, 0, 0.4, 0.8}, 2);
+        Map<String, Double> snapshot = d.take(new double[] {0.1, -4.0, 2.0});
+        assertEquals(1.25, snapshot.get("meanAbsStateEnd"), 1e-15);
+        assertEquals(3.0, snapshot.get("maxAbsStateEnd"), 0.0);
+        assertEquals(0.3, snapshot.get("meanInputGate"), 1e-15);
+        assertEquals(0.7, snapshot.get("meanOutputGate"), 1e-15);
+        assertEquals(4.0, snapshot.get("maxAbsWeight"), 0.0);
     }
 }

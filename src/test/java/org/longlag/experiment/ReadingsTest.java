@@ -1,0 +1,116 @@
+package org.longlag.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.longlag.report.ResultStore;
+import org.longlag.report.TrialResult;
+
+/** Readings of the paper: named variants of a row's model, run only when asked for, recorded like any model. */
+class ReadingsTest {
+
+    private static final String FAMILY = """
+            family: tiny-readings
+            title: Tiny readings
+            paperTable: 7
+            task: {kind: adding}
+            stopping: {rule: st3, beta: 0.01}
+            testSize: 8
+            models:
+              lstm1997: {kind: lstm1997, blocks: 1, cellsPerBlock: 2, learningRate: 0.5, budget: 40}
+              lstm1997.linear: {outputUnit: linear, reading: "the section names no output activation"}
+              lstm1997.longer: {task: {T: 20}, budget: 30, reading: "a longer sequence"}
+            rows:
+              - id: tiny-r12
+                task: {T: 12}
+                models:
+                  lstm1997: {learningRate: 0.1}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private ExperimentCatalog catalog(String yaml) throws IOException {
+        Files.writeString(dir.resolve("tiny.yaml"), yaml);
+        return ExperimentCatalog.load(dir);
+    }
+
+    @Test
+    void aReadingInheritsItsModelWithTheRowsOverridesAndChangesOnlyWhatItSays() throws IOException {
+        ExperimentRow row = catalog(FAMILY).resolve("tiny-r12").get(0);
+        ModelEntry base = row.model("lstm1997");
+        ModelEntry linear = row.model("lstm1997.linear");
+        assertFalse(base.isReading());
+        assertNull(base.reading());
+        assertTrue(linear.isReading());
+        assertEquals("the section names no output activation", linear.reading());
+        assertEquals("lstm1997", linear.kind());
+        assertEquals(40, linear.budget());
+        assertEquals(0.1, ((Number) linear.settings().get("learningRate")).doubleValue(), "row override of the base");
+        assertEquals("linear", linear.settings().get("outputUnit"));
+        assertFalse(base.settings().containsKey("outputUnit"));
+        ModelEntry longer = row.model("lstm1997.longer");
+        assertEquals(30, longer.budget());
+        assertEquals(Map.of("T", 20), row.taskParams(longer));
+        assertEquals(Map.of("T", 12), row.taskParams(base));
+    }
+
+    @Test
+    void readingsRunOnlyWhenNamedAndTheirTaskIsPartOfTheConfiguration() throws IOException {
+        List<ExperimentRow> rows = catalog(FAMILY).resolve("tiny-r12");
+        List<TrialPlan> plain = ExperimentRunner.plan(rows, options(List.of(), 2));
+        assertEquals(List.of("lstm1997", "lstm1997"), plain.stream().map(p -> p.model().name()).toList());
+        List<TrialPlan> named = ExperimentRunner.plan(rows, options(List.of("lstm1997.longer"), 1));
+        assertEquals(1, named.size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> task = (Map<String, Object>) named.get(0).config().get("task");
+        assertEquals(20, task.get("T"));
+    }
+
+    @Test
+    void paperTrialsRunTheRowsOwnCount() throws IOException {
+        List<ExperimentRow> rows = catalog(FAMILY.replace("testSize: 8", "testSize: 8\npaperTrials: 4"))
+                .resolve("tiny-r12");
+        assertEquals(4, ExperimentRunner.plan(rows, options(List.of(), ExperimentRunner.Options.PAPER_TRIALS)).size());
+    }
+
+    @Test
+    void aTrialOfLstm1997RecordsItsDiagnosticsInTheResultLine() throws Exception {
+        List<ExperimentRow> rows = catalog(FAMILY).resolve("tiny-r12");
+        ResultStore store = new ResultStore(dir.resolve("results"));
+        RunEnvironment env = new RunEnvironment("test", false, "17", "M2.1", "os", "cpu");
+        new ExperimentRunner(store, env, 1).run(rows, options(List.of("lstm1997.longer"), 1),
+                new ExperimentRunner.Listener() { });
+        TrialResult result = store.read("tiny-r12", warning -> { }).get(0);
+        assertEquals("lstm1997.longer", result.model());
+        Map<String, List<Double>> diagnostics = result.curve().diagnostics();
+        assertEquals(List.of("meanAbsStateEnd", "maxAbsStateEnd", "meanInputGate", "meanOutputGate", "maxAbsWeight"),
+                List.copyOf(diagnostics.keySet()));
+        diagnostics.values().forEach(series -> assertEquals(result.curve().mse().size(), series.size()));
+    }
+
+    @Test
+    void aReadingMustSayWhyAndBelongToAModel() {
+        CatalogException noWhy = assertThrows(CatalogException.class,
+                () -> catalog(FAMILY.replace(", reading: \"a longer sequence\"", "")));
+        assertTrue(noWhy.getMessage().contains("tiny.yaml") && noWhy.getMessage().contains("lstm1997.longer.reading"),
+                noWhy.getMessage());
+        CatalogException orphan = assertThrows(CatalogException.class,
+                () -> catalog(FAMILY.replace("lstm1997.linear:", "lstm.linear:")));
+        assertTrue(orphan.getMessage().contains("lstm.linear"), orphan.getMessage());
+    }
+
+    private static ExperimentRunner.Options options(List<String> models, int trials) {
+        return new ExperimentRunner.Options(models, trials, 1997, null, null, 1, false);
+    }
+}
