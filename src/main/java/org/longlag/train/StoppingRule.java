@@ -24,6 +24,14 @@ public interface StoppingRule {
      */
     Map<String, Long> milestones();
 
+    /**
+     * The sequence count reported as "sequences to success" when the rule is met after
+     * {@code sequencesSeen}: by default the count itself.
+     */
+    default long sequencesToSuccess(long sequencesSeen) {
+        return sequencesSeen;
+    }
+
     /** Short human-readable statement of the rule with its parameters, e.g. {@code ST3(0.01)}. */
     String describe();
 }

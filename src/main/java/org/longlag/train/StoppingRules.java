@@ -19,7 +19,8 @@ import org.longlag.util.EditDistance;
  * <table>
  *   <caption>Rules and their keys</caption>
  *   <tr><th>{@code rule}</th><th>keys (default)</th><th>builds</th><th>paper</th></tr>
- *   <tr><td>{@code abs-streak}</td><td>{@code beta}, {@code window} (10000)</td>
+ *   <tr><td>{@code abs-streak}</td><td>{@code beta}, {@code window} (10000), {@code count}
+ *       ({@code streak-end}, or {@code streak-start})</td>
  *       <td>{@link AbsStreakRule}</td><td>Exp. 2a-2c</td></tr>
  *   <tr><td>{@code st3}</td><td>{@code beta}, {@code window} (2000)</td>
  *       <td>{@link St3Rule}</td><td>Exp. 4, 6</td></tr>
@@ -52,7 +53,7 @@ public final class StoppingRules {
     private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("abs-streak", List.of("beta", "window"));
+        KEYS.put("abs-streak", List.of("beta", "window", "count"));
         KEYS.put("st3", List.of("beta", "window"));
         KEYS.put("wrong-of-recent", List.of("fewerThan", "tolerance", "window"));
         KEYS.put("test-set", List.of("testSize", "checkEvery", "maxWrong", "maxMeanAbsError"));
@@ -86,7 +87,8 @@ public final class StoppingRules {
         try {
             return switch (rule) {
                 case "abs-streak" -> new AbsStreakRule(
-                        r.number("beta"), r.integer("window", AbsStreakRule.PAPER_WINDOW));
+                        r.number("beta"), r.integer("window", AbsStreakRule.PAPER_WINDOW),
+                        r.word("count", "streak-end", List.of("streak-end", "streak-start")).equals("streak-start"));
                 case "st3" -> new St3Rule(r.number("beta"), r.integer("window", St3Rule.PAPER_WINDOW));
                 case "wrong-of-recent" -> new WrongOfRecentRule(r.integer("fewerThan"),
                         r.number("tolerance", WrongOfRecentRule.PAPER_TOLERANCE),
@@ -154,6 +156,18 @@ public final class StoppingRules {
 
         int integer(String key) {
             return toInt(key, require(key));
+        }
+
+        String word(String key, String fallback, List<String> allowed) {
+            if (!spec.containsKey(key)) {
+                return fallback;
+            }
+            Object value = spec.get(key);
+            if (!(value instanceof String word) || !allowed.contains(word)) {
+                throw new IllegalArgumentException(BLOCK + "." + key + " must be one of " + String.join(", ", allowed)
+                        + ", got " + show(value));
+            }
+            return word;
         }
 
         int integer(String key, int fallback) {

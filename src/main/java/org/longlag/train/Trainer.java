@@ -79,7 +79,8 @@ public final class Trainer {
             }
         }
         Evaluation.TestReport test = Evaluation.test(model, task, data.testSet(testSize));
-        return new Outcome(success, seen, success ? seen : null, new LinkedHashMap<>(rule.milestones()), curve, test);
+        return new Outcome(success, seen, success ? rule.sequencesToSuccess(seen) : null,
+                new LinkedHashMap<>(rule.milestones()), curve, test);
     }
 
     private static Probe probe(SequenceModel model, SequenceTask task, TrialData data) {

@@ -67,4 +67,18 @@ class AbsStreakRuleTest {
         assertEquals("window must be an integer in [1, 1000000], got 0",
                 assertThrows(IllegalArgumentException.class, () -> new AbsStreakRule(0.25, 0)).getMessage());
     }
+
+    @Test
+    void sequencesToSuccessCountTheStreakOnlyWhenAskedTo() {
+        assertEquals(12_500, new AbsStreakRule(0.25, 10_000).sequencesToSuccess(12_500));
+        assertEquals(2_500, new AbsStreakRule(0.25, 10_000, true).sequencesToSuccess(12_500));
+        assertEquals("AbsStreakRule[beta=0.25, window=10000, count=streak-start]",
+                new AbsStreakRule(0.25, 10_000, true).toString());
+        StoppingRule parsed = StoppingRules.create(java.util.Map.of("rule", "abs-streak", "beta", 0.25,
+                "count", "streak-start"));
+        assertEquals(0, parsed.sequencesToSuccess(10_000));
+        IllegalArgumentException bad = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> StoppingRules.create(java.util.Map.of("rule", "abs-streak", "beta", 0.25, "count", "middle")));
+        assertEquals("stopping.count must be one of streak-end, streak-start, got \"middle\"", bad.getMessage());
+    }
 }
