@@ -69,6 +69,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
     private double[][] rows = new double[0][];
     private final Lstm1997RealTimeLearner realTime;
     private final Lstm1997Diagnostics diagnostics;
+    private final CellSchedule schedule;
     private boolean networkStale;
 
     /** A fresh network for tasks of these widths, every random choice from {@code seed}. */
@@ -104,6 +105,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         }
         Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
         this.diagnostics = new Lstm1997Diagnostics(cells, kernel.blocks(), kernel.hasOutputGates());
+        this.schedule = settings.cellsOnPlateau() ? new CellSchedule(out, params) : null;
         this.realTime = settings.perStepUpdates()
                 ? new Lstm1997RealTimeLearner(kernel, out, alpha, diagnostics)
                 : null;
@@ -176,6 +178,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             for (Sequence s : batch) {
                 checkWidths(s);
                 outputs.add(realTime.train(s, params));
+                followSchedule(s, outputs.get(outputs.size() - 1));
             }
             return outputs;
         }
@@ -189,13 +192,40 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             p[i] -= a * g[i];
             g[i] = 0.0;
         }
+        for (int i = 0; i < batch.size(); i++) {
+            followSchedule(batch.get(i), outputs.get(i));
+        }
         return outputs;
+    }
+
+    /** With {@code cellsAdded: on-plateau}: keeps the cells out until the error stops decreasing. */
+    private void followSchedule(Sequence s, double[][] outputs) {
+        if (schedule == null || schedule.added()) {
+            return;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int t = 0; t < s.length(); t++) {
+            double[] target = s.target(t);
+            if (target != null) {
+                for (int k = 0; k < target.length; k++) {
+                    double d = outputs[t][k] - target[k];
+                    sum += d * d;
+                    n++;
+                }
+            }
+        }
+        schedule.afterUpdate(n == 0 ? 0.0 : sum / n, params);
     }
 
     /** Cell-state size, gate activity and largest weight since the last call ({@link Lstm1997Diagnostics}). */
     @Override
     public Map<String, Double> takeDiagnostics() {
-        return diagnostics.take(params);
+        Map<String, Double> snapshot = diagnostics.take(params);
+        if (schedule != null) {
+            snapshot.put("cellsAdded", schedule.added() ? 1.0 : 0.0);
+        }
+        return snapshot;
     }
 
     @Override

@@ -29,7 +29,13 @@ import org.longlag.model.layer.Lstm1997;
  *   inputToOutput:  output units also see the input units at t         [false]
  *   update:         per-sequence | per-step (truncated gradient only)  [per-sequence]
  *   outputUnit:     logistic (σ, the paper's) | linear                [logistic]
+ *   cellsAdded:     at-start | on-plateau                              [at-start]
  * </pre>
+ *
+ * <p>{@code cellsAdded: on-plateau} is Exp. 2a's schedule: "Memory cell and input gate are added
+ * once the error has stopped decreasing". Until then the output units train alone (their weights
+ * from the cells held at 0, so the hidden layer gets no error and keeps its initial weights); see
+ * {@link CellSchedule}.
  *
  * <p>{@code update: per-step} changes the weights after every step that has a target, by the
  * truncated gradient of that step's error (the paper's real-time learning, App. A.1); see
@@ -60,14 +66,15 @@ public record Lstm1997Settings(
         boolean recurrent,
         boolean inputToOutput,
         boolean perStepUpdates,
-        boolean linearOutput) {
+        boolean linearOutput,
+        boolean cellsOnPlateau) {
 
     static final String KIND = "lstm1997";
 
     /** Every key the settings map may hold. */
     public static final Set<String> KEYS = Set.of("blocks", "cellsPerBlock", "learningRate", "outputGates",
             "cellInput", "cellOutput", "biases", "initRange", "inputGateBias", "outputGateBias", "gradient",
-            "recurrent", "inputToOutput", "update", "outputUnit");
+            "recurrent", "inputToOutput", "update", "outputUnit", "cellsAdded");
 
     private static final Set<String> BIAS_KEYS = Set.of("cells", "inputGates", "outputGates", "outputs");
 
@@ -161,7 +168,8 @@ public record Lstm1997Settings(
                 bool(settings, "recurrent", true, KIND + ".recurrent"),
                 bool(settings, "inputToOutput", false, KIND + ".inputToOutput"),
                 choice(settings, "update", Map.of("per-sequence", false, "per-step", true), false),
-                choice(settings, "outputUnit", Map.of("logistic", false, "linear", true), false));
+                choice(settings, "outputUnit", Map.of("logistic", false, "linear", true), false),
+                choice(settings, "cellsAdded", Map.of("at-start", false, "on-plateau", true), false));
     }
 
     private static int requiredInt(Map<String, Object> m, String key) {
@@ -314,7 +322,8 @@ public record Lstm1997Settings(
         return "online SGD, α " + number(learningRate) + ", batch 1, "
                 + gradient.name().toLowerCase(Locale.ROOT) + " gradient"
                 + (perStepUpdates ? ", weights changed every target step" : "")
-                + (linearOutput ? ", linear output units" : "");
+                + (linearOutput ? ", linear output units" : "")
+                + (cellsOnPlateau ? ", cells added when the error stops decreasing" : "");
     }
 
     static String number(double v) {
