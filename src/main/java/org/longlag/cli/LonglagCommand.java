@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The root command: {@code longlag list | describe | run | tables}.
+ * The root command: {@code longlag list | describe | run | tables | compare}.
  *
  * <p>Exit codes: 0 success, 2 bad input (unknown experiment, malformed experiment file, invalid
  * option), 1 a failure while running.
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(name = "longlag", mixinStandardHelpOptions = true, version = "longlag 0.1",
         description = "The long-time-lag experiments of Hochreiter & Schmidhuber (1997) on Deeplearning4j.",
         subcommands = {ListCommand.class, DescribeCommand.class, RunCommand.class, TablesCommand.class,
-            BenchCommand.class})
+            CompareCommand.class, BenchCommand.class})
 public final class LonglagCommand implements Runnable {
 
     /** Exit code for bad input of any kind. */

@@ -1,0 +1,60 @@
+package org.longlag.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The trials that stand for one model of a row: the model's line as {@code TABLES.md} draws it
+ * (same model name, protocol and budget), and of several such lines the one {@link Verdicts}
+ * judges (the most trials; on a tie the latest finished). Trials of the model's other lines are
+ * counted, not pooled, because different budgets or protocols are different experiments and
+ * mixing them would give a share of solved trials that no configuration achieved.
+ *
+ * @param model the model name
+ * @param trials the chosen line, ordered by trial index and seed (so every figure computed from it
+ *     is independent of the order of lines in the result file); empty when the model was not run
+ * @param leftOutTrials trials of the model in its other lines
+ * @param otherLines how many other lines the model has
+ */
+public record ModelLine(String model, List<TrialResult> trials, int leftOutTrials, int otherLines) {
+    /** Orders the trials of a line canonically. */
+    private static final Comparator<TrialResult> TRIAL_ORDER = Comparator.comparingInt(TrialResult::trial)
+            .thenComparingLong(TrialResult::seed)
+            .thenComparing(r -> r.provenance() == null || r.provenance().finishedAt() == null ? ""
+                    : r.provenance().finishedAt());
+
+    public ModelLine {
+        trials = List.copyOf(trials);
+    }
+
+    /** Whether the model has any trial in the chosen line. */
+    public boolean run() {
+        return !trials.isEmpty();
+    }
+
+    /** The line that stands for {@code model} among {@code rowTrials}, the trials of one row. */
+    public static ModelLine of(String model, List<TrialResult> rowTrials) {
+        List<List<TrialResult>> lines = lines(rowTrials.stream().filter(r -> model.equals(r.model())).toList());
+        List<TrialResult> chosen = Verdicts.judgedLine(model, lines);
+        int all = lines.stream().mapToInt(List::size).sum();
+        return new ModelLine(model, chosen.stream().sorted(TRIAL_ORDER).toList(), all - chosen.size(),
+                Math.max(0, lines.size() - 1));
+    }
+
+    /**
+     * Trials split into lines by model, protocol and budget, in the order of those keys: the
+     * grouping of {@code TABLES.md}, so the trials counted here are those of one of its lines.
+     */
+    static List<List<TrialResult>> lines(List<TrialResult> trials) {
+        Map<String, List<TrialResult>> lines = new TreeMap<>();
+        for (TrialResult r : trials) {
+            String key = r.model() + '\u0000' + r.protocol() + '\u0000' + String.format(Locale.ROOT, "%020d", r.budget());
+            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        }
+        return new ArrayList<>(lines.values());
+    }
+}
