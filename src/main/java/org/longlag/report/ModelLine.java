@@ -46,15 +46,46 @@ public record ModelLine(String model, List<TrialResult> trials, int leftOutTrial
     }
 
     /**
-     * Trials split into lines by model, protocol and budget, in the order of those keys: the
-     * grouping of {@code TABLES.md}, so the trials counted here are those of one of its lines.
+     * Trials split into lines, in the order of their keys ({@link #lineKey}): the grouping of
+     * {@code TABLES.md}, so the trials counted here are those of one of its lines.
      */
     static List<List<TrialResult>> lines(List<TrialResult> trials) {
         Map<String, List<TrialResult>> lines = new TreeMap<>();
         for (TrialResult r : trials) {
-            String key = r.model() + '\u0000' + r.protocol() + '\u0000' + String.format(Locale.ROOT, "%020d", r.budget());
-            lines.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            lines.computeIfAbsent(lineKey(r), k -> new ArrayList<>()).add(r);
         }
         return new ArrayList<>(lines.values());
+    }
+
+    /**
+     * What makes two trials one experiment: the model name, protocol, budget and the effective
+     * configuration apart from the run seed (so a changed stopping rule or task reading starts a
+     * new line, while more trials under another run seed join the same one).
+     */
+    static String lineKey(TrialResult r) {
+        return r.model() + '\u0000' + r.protocol() + '\u0000' + String.format(Locale.ROOT, "%020d", r.budget())
+                + '\u0000' + configWithoutSeed(r);
+    }
+
+    private static String configWithoutSeed(TrialResult r) {
+        if (r.provenance() == null || r.provenance().config() == null) {
+            return "";
+        }
+        Map<String, Object> config = new TreeMap<>(r.provenance().config());
+        config.remove("runSeed");
+        return canonical(config).toString();
+    }
+
+    /** Nested maps with their keys sorted, so equal configurations print alike whatever their key order. */
+    private static Object canonical(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> sorted = new TreeMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), canonical(v)));
+            return sorted;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ModelLine::canonical).toList();
+        }
+        return value;
     }
 }

@@ -127,8 +127,7 @@ public final class TablesRenderer {
                 .comparingInt((String key) -> modelOrder(row, key.substring(0, key.indexOf('\u0000'))))
                 .thenComparing(key -> key));
         for (TrialResult r : results) {
-            String key = r.model() + '\u0000' + r.protocol() + '\u0000' + String.format(Locale.ROOT, "%020d", r.budget());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(ModelLine.lineKey(r), k -> new ArrayList<>()).add(r);
         }
         return new ArrayList<>(groups.values());
     }
