@@ -107,23 +107,12 @@ final class FamilyFileParser {
             String field = at + ".models." + name;
             Map<String, Object> settings = merge(asMap(family.get(name), "models." + name),
                     asMap(overrides.getOrDefault(name, Map.of()), field));
-            String reading = null;
-            Map<String, Object> taskOverrides = Map.of();
-            SequenceTask modelTask = task;
-            int dot = name.indexOf('.');
-            if (dot >= 0) {
-                String base = name.substring(0, dot);
-                if (dot == 0 || !family.containsKey(base) || base.contains(".")) {
-                    throw error("models." + name, "a reading must be named <model>.<reading> after a model of the"
-                            + " family (known: " + String.join(", ", family.keySet()) + ")");
-                }
-                reading = readingText(settings.remove("reading"), field + ".reading");
-                taskOverrides = map(settings, "task", field + ".task", false);
-                settings.remove("task");
-                settings = merge(merge(asMap(family.get(base), "models." + base),
-                        asMap(overrides.getOrDefault(base, Map.of()), at + ".models." + base)), settings);
-                modelTask = readingTask(taskKind, merge(rowTask, taskOverrides), field + ".task");
+            Reading reading = Reading.NONE;
+            if (name.indexOf('.') >= 0) {
+                reading = reading(name, settings, family, overrides, at, taskKind, rowTask);
+                settings = reading.settings();
             }
+            SequenceTask modelTask = reading.task() == null ? task : reading.task();
             Object kind = settings.remove("kind");
             Object budget = settings.remove("budget");
             if (!(kind instanceof String kindName)) {
@@ -138,10 +127,37 @@ final class FamilyFileParser {
             } catch (IllegalArgumentException e) {
                 throw error(field, e.getMessage());
             }
-            entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings, reading,
-                    taskOverrides));
+            entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings, reading.text(),
+                    reading.taskOverrides()));
         }
         return List.copyOf(entries);
+    }
+
+    /**
+     * A reading's resolved entry: its settings put over its base model's (with the row's overrides
+     * of the base), its argument, and the task it trains on ({@code null} for a row's own model).
+     */
+    private record Reading(Map<String, Object> settings, String text, Map<String, Object> taskOverrides,
+            SequenceTask task) {
+        static final Reading NONE = new Reading(Map.of(), null, Map.of(), null);
+    }
+
+    /** Resolves the reading called {@code name} ({@code <model>.<reading>}) from its own settings. */
+    private Reading reading(String name, Map<String, Object> own, Map<String, Object> family,
+            Map<String, Object> overrides, String at, String taskKind, Map<String, Object> rowTask) {
+        String field = at + ".models." + name;
+        String base = name.substring(0, name.indexOf('.'));
+        if (base.isEmpty() || !family.containsKey(base)) {
+            throw error("models." + name, "a reading must be named <model>.<reading> after a model of the"
+                    + " family (known: " + String.join(", ", family.keySet()) + ")");
+        }
+        String text = readingText(own.remove("reading"), field + ".reading");
+        Map<String, Object> taskOverrides = map(own, "task", field + ".task", false);
+        own.remove("task");
+        Map<String, Object> settings = merge(merge(asMap(family.get(base), "models." + base),
+                asMap(overrides.getOrDefault(base, Map.of()), at + ".models." + base)), own);
+        SequenceTask task = readingTask(taskKind, merge(rowTask, taskOverrides), field + ".task");
+        return new Reading(settings, text, taskOverrides, task);
     }
 
     private String readingText(Object value, String field) {
