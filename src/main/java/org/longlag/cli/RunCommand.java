@@ -97,8 +97,7 @@ final class RunCommand implements Callable<Integer> {
             reporter.close();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%d trial(s) run, %d already recorded; results in %s%n", summary.ran(),
-                summary.skipped(), resultsDir.resolve("runs"));
+        out.printf(Locale.ROOT, "%s; results in %s%n", summary.describe(), resultsDir.resolve("runs"));
         out.flush();
         return 0;
     }

@@ -33,10 +33,15 @@ final class TablesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path dir = results.isAbsolute() ? results : LonglagCommand.home().resolve(results);
+        if (!Files.isDirectory(dir.resolve("runs"))) {
+            // Nothing to tabulate: say so rather than create DIR and an empty TABLES.md.
+            throw new BadInputException("--results: " + results + " has no runs/ directory of results (" + dir
+                    + "); scripts/longlag run writes them");
+        }
         PrintWriter err = spec.commandLine().getErr();
+        // The store counts each trial once (warning about duplicate lines), as compare does.
         List<TrialResult> all = new ResultStore(dir).readAll(warning -> err.println("warning: " + warning));
         List<PaperRow> rows = root.catalog().rows().stream().map(TablesCommand::paperRow).toList();
-        Files.createDirectories(dir);
         Path tables = dir.resolve("TABLES.md");
         Files.writeString(tables, TablesRenderer.render(rows, all), StandardCharsets.UTF_8);
         PrintWriter out = spec.commandLine().getOut();

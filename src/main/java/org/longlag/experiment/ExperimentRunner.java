@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +17,7 @@ import org.longlag.model.ModelKind;
 import org.longlag.model.ModelKinds;
 import org.longlag.model.SequenceModel;
 import org.longlag.report.ResultStore;
+import org.longlag.report.TrialKey;
 import org.longlag.report.TrialResult;
 import org.longlag.task.SequenceTask;
 import org.longlag.task.TrialData;
@@ -25,6 +28,11 @@ import org.longlag.train.Trainer;
  * Runs the trials of experiment rows: plans (row, model, trial, seed), skips trials already in the
  * store with the same configuration, runs the rest on {@code parallel} threads and appends each
  * result as soon as its trial finishes, so an interrupted run keeps every finished trial.
+ *
+ * <p>Several runs may share one results directory. Each trial is claimed ({@link TrialClaims})
+ * just before it starts and released once its line is appended; a trial claimed by another live
+ * run is left to that run, and a trial claimed here is run only if the store, read again after
+ * claiming, does not hold it yet (another run may have finished it since this run planned).
  */
 public final class ExperimentRunner {
 
@@ -65,18 +73,38 @@ public final class ExperimentRunner {
 
         default void finished(TrialPlan plan, TrialResult result) {
         }
+
+        /**
+         * A planned trial was not run after all: another run holds its claim ({@code elsewhere})
+         * or recorded it after this run planned.
+         */
+        default void notRun(TrialPlan plan, boolean elsewhere) {
+        }
     }
 
     /**
      * Totals of a run.
      *
      * @param ran trials run and recorded
-     * @param skipped trials already recorded with the same configuration
+     * @param skipped trials already recorded with the same configuration, when planned or when
+     *     claimed
+     * @param elsewhere trials left out because another live run (a thread, process or machine)
+     *     held their claim
      */
-    public record Summary(int ran, int skipped) {
+    public record Summary(int ran, int skipped, int elsewhere) {
+
+        /** One line for people, e.g. {@code 1 trial(s) run, 2 already recorded, 3 running elsewhere}. */
+        public String describe() {
+            return String.format(Locale.ROOT, "%d trial(s) run, %d already recorded", ran, skipped)
+                    + (elsewhere > 0 ? String.format(Locale.ROOT, ", %d running elsewhere", elsewhere) : "");
+        }
     }
 
+    /** What became of one planned trial. */
+    private enum Fate { RAN, RECORDED_MEANWHILE, RUNNING_ELSEWHERE }
+
     private final ResultStore store;
+    private final TrialClaims claims;
     private final RunEnvironment environment;
     private final int threadsPerTrial;
 
@@ -87,6 +115,7 @@ public final class ExperimentRunner {
      */
     public ExperimentRunner(ResultStore store, RunEnvironment environment, int threadsPerTrial) {
         this.store = store;
+        this.claims = new TrialClaims(store.directory());
         this.environment = environment;
         this.threadsPerTrial = threadsPerTrial;
     }
@@ -121,15 +150,12 @@ public final class ExperimentRunner {
             throws InterruptedException, ExecutionException {
         List<TrialPlan> toRun = new ArrayList<>();
         int skipped = 0;
-        Set<String> recorded = new HashSet<>();
+        Set<TrialKey> recorded = new HashSet<>();
         for (ExperimentRow row : rows) {
-            for (TrialResult r : store.read(row.id(), warning -> { })) {
-                recorded.add(key(row.id(), r.model(), r.trial(), r.provenance().configHash()));
-            }
+            recorded.addAll(recorded(row.id()));
         }
         for (TrialPlan plan : plan(rows, options)) {
-            String key = key(plan.row().id(), plan.model().name(), plan.trial(), plan.configHash());
-            if (!options.fresh() && recorded.contains(key)) {
+            if (!options.fresh() && recorded.contains(key(plan))) {
                 skipped++;
             } else {
                 toRun.add(plan);
@@ -141,24 +167,60 @@ public final class ExperimentRunner {
             thread.setDaemon(true);
             return thread;
         });
+        int ran = 0;
+        int elsewhere = 0;
         try {
-            List<Future<?>> futures = new ArrayList<>();
+            List<Future<Fate>> futures = new ArrayList<>();
             for (TrialPlan plan : toRun) {
-                futures.add(pool.submit(() -> store.append(runTrial(plan, options.parallel(), listener))));
+                futures.add(pool.submit(() -> claimAndRun(plan, options, listener)));
             }
-            for (Future<?> future : futures) {
-                future.get();
+            for (Future<Fate> future : futures) {
+                switch (future.get()) {
+                    case RAN -> ran++;
+                    case RECORDED_MEANWHILE -> skipped++;
+                    case RUNNING_ELSEWHERE -> elsewhere++;
+                }
             }
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(30, TimeUnit.SECONDS);
         }
-        return new Summary(toRun.size(), skipped);
+        return new Summary(ran, skipped, elsewhere);
     }
 
-    /** Identity of a trial for resuming: same row, model, index and effective configuration. */
-    private static String key(String row, String model, int trial, String configHash) {
-        return row + '\u0000' + model + '\u0000' + trial + '\u0000' + configHash;
+    /**
+     * Runs {@code plan} under its claim: not at all if another run holds the claim, or if the store
+     * holds the trial by the time the claim is ours (unless {@code fresh}). The claim is released
+     * after the result line is appended, so whoever claims the trial next finds it recorded.
+     */
+    private Fate claimAndRun(TrialPlan plan, Options options, Listener listener) {
+        Optional<TrialClaims.Claim> claim = claims.tryClaim(plan);
+        if (claim.isEmpty()) {
+            listener.notRun(plan, true);
+            return Fate.RUNNING_ELSEWHERE;
+        }
+        try (TrialClaims.Claim held = claim.get()) {
+            if (!options.fresh() && recorded(plan.row().id()).contains(key(plan))) {
+                listener.notRun(plan, false);
+                return Fate.RECORDED_MEANWHILE;
+            }
+            store.append(runTrial(plan, options.parallel(), listener));
+            return Fate.RAN;
+        }
+    }
+
+    /** Identities of the trials the store holds for {@code row}. */
+    private Set<TrialKey> recorded(String row) {
+        Set<TrialKey> keys = new HashSet<>();
+        for (TrialResult r : store.read(row, warning -> { })) {
+            keys.add(TrialKey.of(r));
+        }
+        return keys;
+    }
+
+    /** Identity of a planned trial, as {@link TrialKey#of} gives it for its result line. */
+    private static TrialKey key(TrialPlan plan) {
+        return new TrialKey(plan.row().id(), plan.model().name(), plan.configHash(), plan.runSeed(), plan.trial());
     }
 
     /** Runs one trial to its result line. */
