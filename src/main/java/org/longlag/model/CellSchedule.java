@@ -7,7 +7,9 @@ package org.longlag.model;
  * cells cannot affect any output and the hidden layer receives no error (its weights keep their
  * initial values). When the mean training error of a block of {@value #BLOCK} sequences is no
  * longer at least {@value #MIN_RELATIVE_DECREASE} (relative) below the best earlier block's, the
- * cells are added: their outgoing weights get the values drawn for them at initialisation.
+ * cells are added: their outgoing weights get the values drawn for them at initialisation, or stay
+ * 0 ("silent": adding the cells then changes no output, and the first updates after it do not
+ * undo what the output units had learned).
  *
  * <p>The paper does not say how it judged that the error had stopped decreasing; a 1% relative
  * criterion over blocks of 1,000 sequences is this suite's choice, stated so it can be changed.
@@ -21,6 +23,7 @@ final class CellSchedule {
 
     private final Lstm1997Outputs out;
     private final double[] initialCellWeights;
+    private final boolean silent;
     private boolean added;
     private double best = Double.POSITIVE_INFINITY;
     private double blockSum;
@@ -28,9 +31,14 @@ final class CellSchedule {
     private long sequences;
     private long addedAfter = -1;
 
-    /** Removes the cells from {@code params} (outgoing weights to 0), remembering their initial values. */
-    CellSchedule(Lstm1997Outputs out, double[] params) {
+    /**
+     * Removes the cells from {@code params} (outgoing weights to 0), remembering their initial values.
+     *
+     * @param silent add the cells with outgoing weights 0 instead of their initial values
+     */
+    CellSchedule(Lstm1997Outputs out, double[] params, boolean silent) {
         this.out = out;
+        this.silent = silent;
         this.initialCellWeights = new double[out.outputs() * out.cells()];
         for (int k = 0; k < out.outputs(); k++) {
             for (int c = 0; c < out.cells(); c++) {
@@ -74,6 +82,9 @@ final class CellSchedule {
         }
         added = true;
         addedAfter = sequences;
+        if (silent) {
+            return;
+        }
         for (int k = 0; k < out.outputs(); k++) {
             for (int c = 0; c < out.cells(); c++) {
                 params[out.cellWeight(k, c)] = initialCellWeights[k * out.cells() + c];

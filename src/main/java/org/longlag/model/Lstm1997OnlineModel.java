@@ -105,7 +105,8 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         }
         Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
         this.diagnostics = new Lstm1997Diagnostics(cells, kernel.blocks(), kernel.hasOutputGates());
-        this.schedule = settings.cellsOnPlateau() ? new CellSchedule(out, params) : null;
+        this.schedule = settings.cellsOnPlateau() ? new CellSchedule(out, params, settings.addedCellsSilent())
+                : null;
         this.realTime = settings.perStepUpdates()
                 ? new Lstm1997RealTimeLearner(kernel, out, alpha, diagnostics)
                 : null;

@@ -30,12 +30,15 @@ import org.longlag.model.layer.Lstm1997;
  *   update:         per-sequence | per-step (truncated gradient only)  [per-sequence]
  *   outputUnit:     logistic (σ, the paper's) | linear                [logistic]
  *   cellsAdded:     at-start | on-plateau                              [at-start]
+ *   addedCellWeights: initial | zero (outgoing weights when on-plateau)  [initial]
  * </pre>
  *
  * <p>{@code cellsAdded: on-plateau} is Exp. 2a's schedule: "Memory cell and input gate are added
  * once the error has stopped decreasing". Until then the output units train alone (their weights
- * from the cells held at 0, so the hidden layer gets no error and keeps its initial weights); see
- * {@link CellSchedule}.
+ * from the cells held at 0, so the hidden layer gets no error and keeps its initial weights); the
+ * cells then join with the outgoing weights drawn for them at initialisation, or with
+ * {@code addedCellWeights: zero} with outgoing weights 0, so that adding them changes no output;
+ * see {@link CellSchedule}.
  *
  * <p>{@code update: per-step} changes the weights after every step that has a target, by the
  * truncated gradient of that step's error (the paper's real-time learning, App. A.1); see
@@ -67,14 +70,16 @@ public record Lstm1997Settings(
         boolean inputToOutput,
         boolean perStepUpdates,
         boolean linearOutput,
-        boolean cellsOnPlateau) {
+        boolean cellsOnPlateau,
+        boolean addedCellsSilent) {
 
     static final String KIND = "lstm1997";
 
     /** Every key the settings map may hold. */
     public static final Set<String> KEYS = Set.of("blocks", "cellsPerBlock", "learningRate", "outputGates",
             "cellInput", "cellOutput", "biases", "initRange", "inputGateBias", "outputGateBias", "gradient",
-            "recurrent", "inputToOutput", "update", "outputUnit", "cellsAdded");
+            "recurrent", "inputToOutput", "update", "outputUnit", "cellsAdded",
+            "addedCellWeights");
 
     private static final Set<String> BIAS_KEYS = Set.of("cells", "inputGates", "outputGates", "outputs");
 
@@ -169,7 +174,8 @@ public record Lstm1997Settings(
                 bool(settings, "inputToOutput", false, KIND + ".inputToOutput"),
                 choice(settings, "update", Map.of("per-sequence", false, "per-step", true), false),
                 choice(settings, "outputUnit", Map.of("logistic", false, "linear", true), false),
-                choice(settings, "cellsAdded", Map.of("at-start", false, "on-plateau", true), false));
+                choice(settings, "cellsAdded", Map.of("at-start", false, "on-plateau", true), false),
+                choice(settings, "addedCellWeights", Map.of("initial", false, "zero", true), false));
     }
 
     private static int requiredInt(Map<String, Object> m, String key) {
@@ -323,7 +329,8 @@ public record Lstm1997Settings(
                 + gradient.name().toLowerCase(Locale.ROOT) + " gradient"
                 + (perStepUpdates ? ", weights changed every target step" : "")
                 + (linearOutput ? ", linear output units" : "")
-                + (cellsOnPlateau ? ", cells added when the error stops decreasing" : "");
+                + (cellsOnPlateau ? ", cells added when the error stops decreasing" : "")
+                + (cellsOnPlateau && addedCellsSilent ? " with outgoing weights 0" : "");
     }
 
     static String number(double v) {

@@ -24,7 +24,7 @@ class CellScheduleTest {
         // Two outputs, one cell, after a hidden segment of 4 parameters: cell weights at 4 and 6.
         Lstm1997Outputs out = Lstm1997Outputs.after(4, 1, 1, 2, false, true, false);
         double[] p = {9, 9, 9, 9, 0.3, 0.7, -0.2, 0.1};
-        CellSchedule schedule = new CellSchedule(out, p);
+        CellSchedule schedule = new CellSchedule(out, p, false);
         assertEquals(0.0, p[4]);
         assertEquals(0.0, p[6]);
         double error = 1.0;
@@ -43,6 +43,21 @@ class CellScheduleTest {
         assertTrue(schedule.added());
         assertEquals(4L * CellSchedule.BLOCK, schedule.addedAfter());
         assertArrayEquals(new double[] {9, 9, 9, 9, 0.3, 0.7, -0.2, 0.1}, p);
+    }
+
+    @Test
+    void silentCellsJoinWithOutgoingWeightsZero() {
+        Lstm1997Outputs out = Lstm1997Outputs.after(4, 1, 1, 2, false, true, false);
+        double[] p = {9, 9, 9, 9, 0.3, 0.7, -0.2, 0.1};
+        CellSchedule schedule = new CellSchedule(out, p, true);
+        for (int i = 0; i < 2 * CellSchedule.BLOCK; i++) {
+            schedule.afterUpdate(1.0, p);
+        }
+        assertTrue(schedule.added());
+        assertArrayEquals(new double[] {9, 9, 9, 9, 0.0, 0.7, 0.0, 0.1}, p);
+        p[4] = 0.5; // from now on the cell's weights learn
+        schedule.afterUpdate(1.0, p);
+        assertEquals(0.5, p[4]);
     }
 
     @Test
