@@ -1,12 +1,17 @@
 package org.longlag.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.longlag.experiment.ExperimentRow;
+import org.longlag.report.Figures;
 import org.longlag.report.PaperRow;
 import org.longlag.report.ResultStore;
 import org.longlag.report.TablesRenderer;
@@ -17,8 +22,14 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code longlag tables}: regenerates {@code TABLES.md} from the result store. */
-@Command(name = "tables", description = "Regenerate DIR/TABLES.md from DIR/runs/*.jsonl.")
+/**
+ * {@code longlag tables}: regenerates {@code TABLES.md} and the figures it shows
+ * ({@code figures/*.svg}) from the result store. Figures of families that no longer have results
+ * are removed, so the directory holds exactly what {@code TABLES.md} links (and {@code compare}'s
+ * figures, which are left alone).
+ */
+@Command(name = "tables", description = "Regenerate DIR/TABLES.md and its figures DIR/figures/*.svg from "
+        + "DIR/runs/*.jsonl.")
 final class TablesCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -42,17 +53,43 @@ final class TablesCommand implements Callable<Integer> {
         // The store counts each trial once (warning about duplicate lines), as compare does.
         List<TrialResult> all = new ResultStore(dir).readAll(warning -> err.println("warning: " + warning));
         List<PaperRow> rows = root.catalog().rows().stream().map(TablesCommand::paperRow).toList();
+        TablesRenderer.Rendered rendered = TablesRenderer.renderWithFigures(rows, all);
+        Path figures = dir.resolve(Figures.DIRECTORY);
+        if (!rendered.figures().isEmpty()) {
+            Files.createDirectories(figures);
+        }
+        for (Map.Entry<String, String> figure : rendered.figures().entrySet()) {
+            writeIfChanged(figures.resolve(figure.getKey()), figure.getValue());
+        }
+        if (Files.isDirectory(figures)) {
+            try (Stream<Path> listing = Files.list(figures)) {
+                for (Path stale : listing.filter(p -> Figures.isTablesFigure(p.getFileName().toString())
+                        && !rendered.figures().containsKey(p.getFileName().toString())).sorted().toList()) {
+                    Files.delete(stale);
+                }
+            }
+        }
         Path tables = dir.resolve("TABLES.md");
-        Files.writeString(tables, TablesRenderer.render(rows, all), StandardCharsets.UTF_8);
+        writeIfChanged(tables, rendered.markdown());
         PrintWriter out = spec.commandLine().getOut();
-        out.println("wrote " + tables + " from " + all.size() + " trial result(s)");
+        out.println("wrote " + tables + " and " + rendered.figures().size() + " figure(s) in " + figures + " from "
+                + all.size() + " trial result(s)");
         out.flush();
         err.flush();
         return 0;
     }
 
+    /** Writes {@code text}, leaving the file (and its time stamp) alone when it already holds it. */
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return;
+        }
+        Files.write(file, bytes);
+    }
+
     static PaperRow paperRow(ExperimentRow row) {
         return new PaperRow(row.id(), row.family(), row.paperTable(), row.title(), row.paperTrials(),
-                row.modelNames(), row.paper());
+                row.modelNames(), row.paper(), row.taskParams());
     }
 }

@@ -41,6 +41,14 @@ record AxisScale(boolean log, double low, double high, DoubleFunction<String> la
         return new AxisScale(true, low, high, label);
     }
 
+    /**
+     * A logarithmic axis from exactly {@code min} to {@code max}, for a few points at known places
+     * (lags of 50 to 1,001) where widening to a round end would leave half a decade empty.
+     */
+    static AxisScale logarithmicExact(double min, double max, DoubleFunction<String> label) {
+        return max > min ? new AxisScale(true, min, max, label) : logarithmic(min, max, label);
+    }
+
     /** The nearest value of the form 1, 2 or 5 times a power of ten at or above (or below) {@code value}. */
     private static double oneTwoFive(double value, boolean up) {
         double power = Math.pow(10, Math.floor(Math.log10(value) + 1e-9));

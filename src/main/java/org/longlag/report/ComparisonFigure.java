@@ -2,7 +2,6 @@ package org.longlag.report;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The figure of one row's comparison: the training error of the four paired models against
@@ -14,10 +13,6 @@ import java.util.Map;
  * still training the line turns faint: from there on it shows the stragglers, not the model.
  */
 public final class ComparisonFigure {
-    /** Fixed colours, one per paired model. */
-    private static final Map<String, String> COLORS = Map.of("lstm", "#1f77b4", "rnn", "#ff7f0e",
-            "lstm1997", "#2ca02c", "rnn1997", "#d62728");
-
     private ComparisonFigure() {
     }
 
@@ -45,7 +40,7 @@ public final class ComparisonFigure {
     }
 
     private static SvgChart.Series series(RowComparison.PairSpec pair, ModelSummary model, boolean rnn) {
-        String color = COLORS.getOrDefault(model.model(), "#555555");
+        String color = Palette.model(model.model());
         if (!model.run()) {
             return new SvgChart.Series(model.model() + " (" + pair.name() + "): not run", color, rnn, List.of());
         }

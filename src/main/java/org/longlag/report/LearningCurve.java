@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The training error of a line's trials against sequences seen: per curve point, the median over
@@ -38,16 +39,25 @@ public record LearningCurve(int trials, List<Point> points) {
 
     /** The curve of {@code trials}; trials without a curve, and non-finite values, contribute nothing. */
     public static LearningCurve of(List<TrialResult> trials) {
+        return of(trials, TrialResult.Curve::mse);
+    }
+
+    /**
+     * The same summary of another series recorded with the curve, aligned with its points (a
+     * diagnostic such as {@code meanAbsStateEnd}); trials without that series contribute nothing.
+     */
+    public static LearningCurve of(List<TrialResult> trials, Function<TrialResult.Curve, List<Double>> series) {
         Map<Long, List<Double>> byX = new TreeMap<>();
         for (TrialResult trial : trials) {
             TrialResult.Curve curve = trial.curve();
-            if (curve == null || curve.mse() == null || curve.every() <= 0) {
+            List<Double> values = curve == null || curve.every() <= 0 ? null : series.apply(curve);
+            if (values == null) {
                 continue;
             }
-            for (int i = 0; i < curve.mse().size(); i++) {
-                Double mse = curve.mse().get(i);
-                if (mse != null && Double.isFinite(mse)) {
-                    byX.computeIfAbsent((i + 1) * curve.every(), k -> new ArrayList<>()).add(mse);
+            for (int i = 0; i < values.size(); i++) {
+                Double value = values.get(i);
+                if (value != null && Double.isFinite(value)) {
+                    byX.computeIfAbsent((i + 1) * curve.every(), k -> new ArrayList<>()).add(value);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package org.longlag.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Renders {@code TABLES.md}: for every experiment row, the paper's figures beside ours, family by
- * family. A pure function of its inputs, so the same results always give the same bytes.
+ * family, and under each paper table the figures drawn from the same results ({@link Figures}). A
+ * pure function of its inputs, so the same results always give the same bytes.
  */
 public final class TablesRenderer {
     /** Paper keys that have a column of their own; every other key goes to the notes column. */
@@ -23,12 +25,34 @@ public final class TablesRenderer {
     private TablesRenderer() {
     }
 
-    /** The whole document. */
+    /**
+     * The document and its figures.
+     *
+     * @param markdown the text of {@code TABLES.md}
+     * @param figures the SVG of each figure it links, by file name inside {@link Figures#DIRECTORY}
+     */
+    public record Rendered(String markdown, Map<String, String> figures) {
+        public Rendered {
+            figures = Collections.unmodifiableMap(new TreeMap<>(figures));
+        }
+    }
+
+    /** The whole document; its figures are not drawn. */
     public static String render(List<PaperRow> rows, List<TrialResult> results) {
+        return render(rows, results, false).markdown();
+    }
+
+    /** The whole document and every figure it links. */
+    public static Rendered renderWithFigures(List<PaperRow> rows, List<TrialResult> results) {
+        return render(rows, results, true);
+    }
+
+    private static Rendered render(List<PaperRow> rows, List<TrialResult> results, boolean drawFigures) {
         Map<String, List<TrialResult>> byRow = new LinkedHashMap<>();
         for (TrialResult r : results) {
             byRow.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
         }
+        Map<Integer, List<Figures.Figure>> figures = Figures.plan(rows, byRow);
         Map<Integer, List<PaperRow>> byTable = new TreeMap<>();
         rows.forEach(r -> byTable.computeIfAbsent(r.paperTable(), k -> new ArrayList<>()).add(r));
         Map<String, List<List<TrialResult>>> lines = new LinkedHashMap<>();
@@ -48,6 +72,7 @@ public final class TablesRenderer {
                 + "over all trials of the line.\n");
         for (Map.Entry<Integer, List<PaperRow>> table : byTable.entrySet()) {
             renderTable(out, table.getKey(), table.getValue(), lines);
+            renderFigures(out, figures.getOrDefault(table.getKey(), List.of()));
         }
         List<String> orphans = byRow.keySet().stream()
                 .filter(id -> rows.stream().noneMatch(r -> r.id().equals(id))).sorted().toList();
@@ -56,7 +81,19 @@ public final class TablesRenderer {
             orphans.forEach(id -> out.append("- ").append(id).append(": ").append(byRow.get(id).size())
                     .append(" trial(s)\n"));
         }
-        return out.toString();
+        return new Rendered(out.toString(), drawFigures ? Figures.draw(figures) : Map.of());
+    }
+
+    /** Links to a table's figures, relative to {@code TABLES.md}, with their captions as alt text. */
+    private static void renderFigures(StringBuilder out, List<Figures.Figure> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        out.append("\nFigures:\n");
+        for (Figures.Figure figure : figures) {
+            out.append("\n![").append(figure.caption()).append("](").append(Figures.DIRECTORY).append('/')
+                    .append(figure.fileName()).append(")\n");
+        }
     }
 
     /** The count of reproduced rows, then one line per row with its verdicts, in table order. */

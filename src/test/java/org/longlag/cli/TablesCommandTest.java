@@ -1,15 +1,22 @@
 package org.longlag.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.longlag.report.ResultStore;
@@ -17,7 +24,8 @@ import org.longlag.report.TrialResult;
 
 /**
  * {@code longlag tables} on fixtures: a store where every trial was recorded twice (what two runs
- * of the same command did before trials were claimed), and a directory without results.
+ * of the same command did before trials were claimed), a directory without results, and the
+ * figures written beside {@code TABLES.md}.
  */
 class TablesCommandTest {
 
@@ -72,6 +80,51 @@ class TablesCommandTest {
         assertEquals(3, lstm.get("trials").asInt());
         assertEquals(3, lstm.get("solved").asInt());
         assertEquals(0, lstm.get("leftOut").get("trials").asInt());
+    }
+
+    @Test
+    void figuresAreWrittenLinkedAndTheSameBytesEveryTime() throws Exception {
+        Path results = duplicated();
+        TrialResult.Provenance provenance = new TrialResult.Provenance("abc", false, "fedcba9876543210",
+                Map.of("model", "lstm1997", "runSeed", 1997), "17", "1.0.0-M2.1", "Linux", "cpu", 1, 1,
+                "2026-01-01T00:00:00Z", "2026-01-01T00:03:00Z");
+        new ResultStore(results).append(new TrialResult("tiny-t12", "lstm1997", "lstm1997", "lstm1997 protocol", 50,
+                0, 40, false, 1000, 1000, null, Map.of(), 16, 9, 0.05, 0.2, 1.0,
+                new TrialResult.Curve(100, List.of(0.2, 0.1, 0.08)), provenance));
+        Path figures = results.resolve("figures");
+        Files.createDirectories(figures);
+        Files.writeString(figures.resolve("curves-gone.svg"), "<svg/>");
+        Files.writeString(figures.resolve("compare-tiny-t12.svg"), "<svg/>");
+
+        CliHarness first = CliHarness.run(null, "tables", "--results", results.toString());
+        assertEquals(0, first.exitCode, first.err);
+        assertTrue(first.out.contains("and 2 figure(s) in " + figures), first.out);
+        Map<String, byte[]> written = new TreeMap<>();
+        try (Stream<Path> listing = Files.list(figures)) {
+            for (Path file : listing.toList()) {
+                written.put(file.getFileName().toString(), Files.readAllBytes(file));
+            }
+        }
+        assertEquals(List.of("compare-tiny-t12.svg", "curves-tiny.svg", "sequences-table7.svg"),
+                List.copyOf(written.keySet()), "a stale figure of tables is removed, compare's is left alone");
+        String markdown = Files.readString(results.resolve("TABLES.md"));
+        Matcher link = Pattern.compile("\\]\\((figures/[^)]+)\\)").matcher(markdown);
+        List<String> links = new ArrayList<>();
+        while (link.find()) {
+            links.add(link.group(1));
+            assertTrue(Files.isRegularFile(results.resolve(link.group(1))), link.group(1));
+        }
+        assertEquals(List.of("figures/sequences-table7.svg", "figures/curves-tiny.svg"), links);
+        assertTrue(new String(written.get("sequences-table7.svg"), StandardCharsets.UTF_8)
+                .contains("tiny-t12 lstm1997 trial 0: not solved within its budget of 1,000 sequences"));
+
+        byte[] tables = Files.readAllBytes(results.resolve("TABLES.md"));
+        CliHarness second = CliHarness.run(null, "tables", "--results", results.toString());
+        assertEquals(0, second.exitCode, second.err);
+        assertArrayEquals(tables, Files.readAllBytes(results.resolve("TABLES.md")));
+        for (Map.Entry<String, byte[]> file : written.entrySet()) {
+            assertArrayEquals(file.getValue(), Files.readAllBytes(figures.resolve(file.getKey())), file.getKey());
+        }
     }
 
     @Test
