@@ -179,7 +179,6 @@ public final class Lstm1997OnlineModel implements SequenceModel {
             for (Sequence s : batch) {
                 checkWidths(s);
                 outputs.add(realTime.train(s, params));
-                followSchedule(s, outputs.get(outputs.size() - 1));
             }
             return outputs;
         }

@@ -88,4 +88,13 @@ class CellScheduleTest {
         Sequence probe = data.nextTraining();
         assertEquals(probe.length(), model.predict(List.of(probe)).get(0).length);
     }
+
+    @Test
+    void theScheduleNeedsPerSequenceUpdates() {
+        Map<String, Object> s = new LinkedHashMap<>(Map.of("blocks", 1, "cellsPerBlock", 1, "learningRate", 1.0,
+                "cellsAdded", "on-plateau", "update", "per-step"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Lstm1997Kind().validate(s, 3, 3));
+        assertTrue(e.getMessage().contains("cellsAdded") && e.getMessage().contains("per-step"), e.getMessage());
+    }
 }
