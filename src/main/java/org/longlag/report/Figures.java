@@ -11,6 +11,9 @@ import java.util.function.Supplier;
  * Which figures {@code tables} draws, and under which paper table {@code TABLES.md} shows them:
  *
  * <ul>
+ *   <li>{@code sequences-all.svg}: the headline, sequences to success of every row, ours against the
+ *       paper's, with the verdicts ({@link SequencesAllFigure}), at the top of {@code TABLES.md} under
+ *       the count of reproduced rows, when any row has a {@code lstm1997} trial;
  *   <li>{@code sequences-table<N>.svg}: sequences to success per row, ours against the paper's
  *       ({@link SequencesFigure}), for each table with a {@code lstm1997} or {@code rnn1997} trial;
  *   <li>{@code lag-scaling.svg}: sequences to success against the time lag for Exp. 2c and the
@@ -47,7 +50,20 @@ public final class Figures {
      */
     public static boolean isTablesFigure(String fileName) {
         return fileName.endsWith(".svg") && (fileName.equals(LagScalingFigure.FILE)
+                || fileName.equals(SequencesAllFigure.FILE)
                 || PREFIXES.stream().anyMatch(fileName::startsWith));
+    }
+
+    /**
+     * The headline figure of every row ({@link SequencesAllFigure}), drawn from the verdicts that
+     * {@code TABLES.md} prints; null when no row has a {@code lstm1997} trial.
+     */
+    static Figure headline(List<PaperRow> rows, List<RowVerdict> verdicts, Map<String, List<TrialResult>> byRow) {
+        if (!SequencesAllFigure.hasResults(verdicts)) {
+            return null;
+        }
+        return new Figure(SequencesAllFigure.FILE, "Sequences to success on every row, lstm1997 against the "
+                + "paper's LSTM, with the verdicts", () -> SequencesAllFigure.svg(rows, verdicts, byRow));
     }
 
     /** The figures of each paper table, by table number, in the order they are shown. */

@@ -21,20 +21,27 @@ public record RowVerdict(String row, int trials, int solved, Double meanSequence
 
     /** The verdict on the paper's LSTM. */
     public enum Verdict {
-        REPRODUCED("reproduced"),
-        SLOWER("reproduced, slower than 3x"),
-        NOT_REPRODUCED("not reproduced"),
-        NOT_RUN("not run");
+        REPRODUCED("reproduced", "reproduced"),
+        SLOWER("reproduced, slower than 3x", "slower than 3x"),
+        NOT_REPRODUCED("not reproduced", "not reproduced"),
+        NOT_RUN("not run", "not run");
 
         private final String label;
+        private final String shortLabel;
 
-        Verdict(String label) {
+        Verdict(String label, String shortLabel) {
             this.label = label;
+            this.shortLabel = shortLabel;
         }
 
         /** The words printed in the tables. */
         public String label() {
             return label;
+        }
+
+        /** The words a figure prints beside a row, where there is room for little. */
+        public String shortLabel() {
+            return shortLabel;
         }
     }
 

@@ -153,17 +153,10 @@ final class SequencesFigure {
         Legend.draw(svg, LEFT, SvgChart.WIDTH - 22, legendTop, legend, 2);
 
         Plot plot = new Plot(LEFT, plotTop, RIGHT, bottom, x, null, 14);
-        int groupTop = plotTop;
-        for (int g = 0; g < groups.size(); g++) {
-            int groupHeight = HEADER + groups.get(g).size() * LANE + GAP;
-            if (g % 2 == 1) {
-                svg.rect(6, groupTop, SvgChart.WIDTH - 12, groupHeight, "#f3f3f3", 1, null);
-            }
-            groupTop += groupHeight;
-        }
+        shadeBands(svg, plotTop, groups.stream().map(lanes -> HEADER + lanes.size() * LANE + GAP).toList());
         plot.axes(svg, "training sequences until the stopping rule was met (log scale)", null, 20, 42);
         plot.topTickLabels(svg);
-        groupTop = plotTop;
+        int groupTop = plotTop;
         for (int g = 0; g < groups.size(); g++) {
             PaperRow row = rows.get(g);
             List<Lane> lanes = groups.get(g);
@@ -186,6 +179,30 @@ final class SequencesFigure {
         return svg.finish();
     }
 
+    /**
+     * Shades every other band of lanes across the page, starting at {@code top}, so the lanes of a
+     * band read as one group; {@code heights} are the bands' heights, top to bottom.
+     */
+    static void shadeBands(Svg svg, int top, List<Integer> heights) {
+        int bandTop = top;
+        for (int g = 0; g < heights.size(); g++) {
+            if (g % 2 == 1) {
+                svg.rect(6, bandTop, SvgChart.WIDTH - 12, heights.get(g), "#f3f3f3", 1, null);
+            }
+            bandTop += heights.get(g);
+        }
+    }
+
+    /** The paper's mean as a black diamond: filled, or open where the paper gives only a lower bound. */
+    static void paperMark(Svg svg, double x, double y, double size, String color, PaperValue value, String title) {
+        svg.marker(Svg.Marker.DIAMOND, x, y, size, color, !value.atLeast(), title);
+    }
+
+    /** A trial, or a line, that solved nothing: an open triangle at the budget it ran out of. */
+    static void budgetMark(Svg svg, double x, double y, double size, String color, String title) {
+        svg.marker(Svg.Marker.TRIANGLE_RIGHT, x, y, size, color, false, title);
+    }
+
     private static void drawLane(Svg svg, Plot plot, PaperRow row, Lane lane, double laneY, PaperValue paperLstm) {
         String color = Palette.model(lane.model());
         svg.text(LEFT - 8, laneY + 4, 12, "end", "normal", color, lane.model());
@@ -195,9 +212,9 @@ final class SequencesFigure {
                 continue;
             }
             boolean lstm = lane.model().equals(Verdicts.LSTM);
-            svg.marker(Svg.Marker.DIAMOND, plot.px(v.value()), laneY, 11, lstm ? Palette.PAPER : Palette.PAPER_BASELINE,
-                    !v.atLeast(), "paper, " + row.id() + ", " + entry.get("method") + ": " + (v.atLeast() ? "more than "
-                            : "mean ") + Numbers.count(v.value()) + " sequences" + share(entry));
+            paperMark(svg, plot.px(v.value()), laneY, 11, lstm ? Palette.PAPER : Palette.PAPER_BASELINE, v,
+                    "paper, " + row.id() + ", " + entry.get("method") + ": " + (v.atLeast() ? "more than " : "mean ")
+                            + Numbers.count(v.value()) + " sequences" + share(entry));
         }
         List<TrialResult> trials = lane.line().trials();
         int n = trials.size();
@@ -205,10 +222,14 @@ final class SequencesFigure {
             TrialResult t = trials.get(i);
             double y = laneY + (n == 1 ? 0 : -SPREAD + 2 * SPREAD * i / (n - 1));
             double value = trialValue(t);
-            svg.marker(t.success() ? Svg.Marker.CIRCLE : Svg.Marker.TRIANGLE_RIGHT, plot.px(value), y, t.success() ? 7
-                    : 9, color, t.success(), String.format(Locale.ROOT, "%s %s trial %d: %s", row.id(), lane.model(),
-                            t.trial(), t.success() ? "solved after " + Numbers.format((long) value) + " sequences"
-                                    : "not solved within its budget of " + Numbers.format(t.budget()) + " sequences"));
+            String title = String.format(Locale.ROOT, "%s %s trial %d: %s", row.id(), lane.model(), t.trial(),
+                    t.success() ? "solved after " + Numbers.format((long) value) + " sequences"
+                            : "not solved within its budget of " + Numbers.format(t.budget()) + " sequences");
+            if (t.success()) {
+                svg.marker(Svg.Marker.CIRCLE, plot.px(value), y, 7, color, true, title);
+            } else {
+                budgetMark(svg, plot.px(value), y, 9, color, title);
+            }
         }
         // Failed trials share their budget, so their triangles stack; the count says how many.
         Map<Long, Long> failedAt = new TreeMap<>();

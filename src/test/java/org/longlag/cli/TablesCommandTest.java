@@ -98,14 +98,14 @@ class TablesCommandTest {
 
         CliHarness first = CliHarness.run(null, "tables", "--results", results.toString());
         assertEquals(0, first.exitCode, first.err);
-        assertTrue(first.out.contains("and 2 figure(s) in " + figures), first.out);
+        assertTrue(first.out.contains("and 3 figure(s) in " + figures), first.out);
         Map<String, byte[]> written = new TreeMap<>();
         try (Stream<Path> listing = Files.list(figures)) {
             for (Path file : listing.toList()) {
                 written.put(file.getFileName().toString(), Files.readAllBytes(file));
             }
         }
-        assertEquals(List.of("compare-tiny-t12.svg", "curves-tiny.svg", "sequences-table7.svg"),
+        assertEquals(List.of("compare-tiny-t12.svg", "curves-tiny.svg", "sequences-all.svg", "sequences-table7.svg"),
                 List.copyOf(written.keySet()), "a stale figure of tables is removed, compare's is left alone");
         String markdown = Files.readString(results.resolve("TABLES.md"));
         Matcher link = Pattern.compile("\\]\\((figures/[^)]+)\\)").matcher(markdown);
@@ -114,7 +114,8 @@ class TablesCommandTest {
             links.add(link.group(1));
             assertTrue(Files.isRegularFile(results.resolve(link.group(1))), link.group(1));
         }
-        assertEquals(List.of("figures/sequences-table7.svg", "figures/curves-tiny.svg"), links);
+        assertEquals(List.of("figures/sequences-all.svg", "figures/sequences-table7.svg", "figures/curves-tiny.svg"),
+                links);
         assertTrue(new String(written.get("sequences-table7.svg"), StandardCharsets.UTF_8)
                 .contains("tiny-t12 lstm1997 trial 0: not solved within its budget of 1,000 sequences"));
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.longlag.experiment.ExperimentCatalog;
 
 /**
  * The figures {@code tables} draws, on a fixture of four families: adding (two rows, one with
@@ -97,6 +100,8 @@ class FiguresTest {
         assertEquals(first.figures(), second.figures());
         assertEquals(first.markdown(), shuffled.markdown());
         assertEquals(first.figures(), shuffled.figures());
+        assertTrue(first.figures().containsKey(SequencesAllFigure.FILE), "the headline figure is among them");
+        assertEquals(first.figures().get(SequencesAllFigure.FILE), shuffled.figures().get(SequencesAllFigure.FILE));
         assertEquals(TablesRenderer.render(rows(), results()), first.markdown(), "links without drawing");
     }
 
@@ -104,8 +109,8 @@ class FiguresTest {
     void everyFamilyWithResultsGetsItsFiguresAndNoOtherDoes() {
         Set<String> files = render(results()).figures().keySet();
         assertEquals(new TreeSet<>(List.of("curves-adding.svg", "curves-two-sequence.svg",
-                "curves-very-long-lag.svg", "diagnostics-adding.svg", "lag-scaling.svg", "sequences-table3.svg",
-                "sequences-table7.svg")), files);
+                "curves-very-long-lag.svg", "diagnostics-adding.svg", "lag-scaling.svg", "sequences-all.svg",
+                "sequences-table3.svg", "sequences-table7.svg")), files);
         assertFalse(files.stream().anyMatch(f -> f.contains("reber") || f.contains("table1.")),
                 "a family without results gets no figure");
         assertFalse(files.contains("sequences-table4.svg"), "only a DL4J model ran: nothing to set against the paper");
@@ -113,6 +118,8 @@ class FiguresTest {
         assertFalse(Figures.isTablesFigure("compare-adding-t100.svg"));
         assertTrue(render(List.of()).figures().isEmpty(), "no results, no figures");
         assertFalse(render(List.of()).markdown().contains("figures/"), "and no links");
+        assertFalse(render(List.of(trial("two-sequence-t100-n3", "lstm", 0, null, 45_000, List.of(0.25), Map.of())))
+                .figures().containsKey(SequencesAllFigure.FILE), "no lstm1997 trial: no headline figure");
     }
 
     @Test
@@ -133,6 +140,79 @@ class FiguresTest {
         assertTrue(table3.contains("(figures/lag-scaling.svg)"), "the lag figure under both tables it draws");
         String table1 = markdown.substring(markdown.indexOf("## Table 1"), markdown.indexOf("## Table 3"));
         assertFalse(table1.contains("Figures:"), table1);
+        String head = markdown.substring(0, markdown.indexOf("| experiment |"));
+        assertTrue(head.endsWith("**1 of 6 rows reproduced** by `lstm1997` (0 more reproduced but slower than 3x; "
+                + "1 not reproduced; 4 not run).\n\n![Sequences to success on every row, lstm1997 against the paper's LSTM, "
+                + "with the verdicts](figures/sequences-all.svg)\n\n"), "the headline under the count line: " + head);
+        assertEquals(1, markdown.split("figures/sequences-all.svg", -1).length - 1, "linked once");
+    }
+
+    @Test
+    void theHeadlineFigureDrawsEveryRowWithTheVerdictOfTables() {
+        String svg = render(results()).figures().get(SequencesAllFigure.FILE);
+        List<String> lanes = laneLabels(svg);
+        assertEquals(rows().stream().map(PaperRow::id).toList(), lanes, "every row, in paper order");
+        for (int table : List.of(1, 3, 4, 7)) {
+            assertTrue(svg.contains(">Table " + table + " — "), "grouped by paper table: " + table);
+        }
+        // adding-t100: one of two trials solved (30,000), the paper 74,000. Drawn as TABLES.md judges it.
+        String markdown = render(results()).markdown();
+        assertTrue(markdown.contains("| adding-t100 | 2 | 1 | 30,000 | 74,000 | 0.4x | not reproduced (1/2 solved, "
+                + "all must succeed; ratio 0.4x) |"), markdown);
+        assertTrue(svg.contains("<title>adding-t100, lstm1997: mean 30,000 sequences over 1 solved of 2 "
+                + "(30,000–30,000), 0.4× the paper's</title>"), svg);
+        assertTrue(svg.contains(">1/2</text>"), svg);
+        assertTrue(svg.contains("fill=\"#c62828\">not reproduced</text>"), "the verdict, short and coloured");
+        assertTrue(svg.contains("<title>paper, adding-t100, LSTM: mean 74,000 sequences</title>"), svg);
+        assertTrue(svg.contains("<title>paper, two-sequence-t100-n3, LSTM: mean 39,850 sequences</title>"),
+                "Table 4: the paper's ST2");
+        // very-long-lag-q50-p50: its one trial solved after 90,000, 3.00x the paper's 30,000: not above 3.
+        assertTrue(svg.contains("fill=\"#1a7f37\">reproduced</text>"), svg);
+        assertEquals(4, svg.split("fill=\"#777777\">not run</text>", -1).length - 1, svg);
+        assertTrue(svg.contains("<tspan font-weight=\"bold\">1 of 6 rows reproduced</tspan><tspan> by lstm1997 (0 more "
+                + "reproduced but slower than 3x; 1 not reproduced; 4 not run).</tspan>"), "the count line of TABLES.md");
+
+        // No trial solved: an open triangle at the budget, which is a labelled tick.
+        String failed = TablesRenderer.renderWithFigures(rows(), List.of(trial("adding-t100", "lstm1997", 0, null,
+                100_000, List.of(0.04), Map.of()))).figures().get(SequencesAllFigure.FILE);
+        assertEquals(tickX(failed, "100k"), triangleX(failed, "adding-t100, lstm1997: 0 of 1 solved within the "
+                + "budget of 100,000 sequences"), 0.11);
+        assertTrue(failed.contains("fill=\"#ffffff\" stroke=\"#2ca02c\""), "open");
+        assertTrue(failed.contains(">0/1</text>"), failed);
+    }
+
+    @Test
+    void theHeadlineFigureListsEveryRowOfTheCatalog() {
+        List<PaperRow> catalog = ExperimentCatalog.load(Path.of("experiments")).rows().stream()
+                .map(r -> new PaperRow(r.id(), r.family(), r.paperTable(), r.title(), r.paperTrials(), r.modelNames(),
+                        r.paper(), r.taskParams()))
+                .toList();
+        PaperRow first = catalog.get(0);
+        String svg = TablesRenderer.renderWithFigures(catalog, List.of(trial(first.id(), "lstm1997", 0, 20_000L,
+                100_000, List.of(0.1), Map.of()))).figures().get(SequencesAllFigure.FILE);
+        List<String> byTable = catalog.stream().sorted(Comparator.comparingInt(PaperRow::paperTable))
+                .map(PaperRow::id).toList();
+        assertEquals(byTable, laneLabels(svg), "one lane per catalog row, in paper order");
+        assertTrue(catalog.size() >= 30, "the whole catalog: " + catalog.size());
+        for (PaperRow row : catalog) {
+            boolean paperMean = row.paper().stream().anyMatch(e -> "LSTM".equals(e.get("method"))
+                    && (e.get("sequencesToSuccess") instanceof Number || e.get("st2") instanceof Number));
+            assertEquals(paperMean, svg.contains("<title>paper, " + row.id() + ", LSTM: mean "), row.id());
+        }
+        long without = catalog.stream().filter(r -> !svg.contains("<title>paper, " + r.id() + ", LSTM")).count();
+        assertEquals(without, svg.split(">no paper LSTM figure<", -1).length - 1, "rows without a paper mean say so");
+        assertEquals(catalog.size() - 1, svg.split(">not run</text>", -1).length - 1);
+    }
+
+    /** The row ids a figure labels its lanes with, top to bottom: right-aligned before the plot. */
+    private static List<String> laneLabels(String svg) {
+        Matcher m = Pattern.compile("<text x=\"230.0\" y=\"[0-9.]+\" font-size=\"12.0\" text-anchor=\"end\" "
+                + "fill=\"#000000\">([^<]+)</text>").matcher(svg);
+        List<String> labels = new ArrayList<>();
+        while (m.find()) {
+            labels.add(m.group(1));
+        }
+        return labels;
     }
 
     @Test
