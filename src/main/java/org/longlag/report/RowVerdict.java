@@ -24,6 +24,8 @@ public record RowVerdict(String row, int trials, int solved, Double meanSequence
         REPRODUCED("reproduced", "reproduced"),
         SLOWER("reproduced, slower than 3x", "slower than 3x"),
         NOT_REPRODUCED("not reproduced", "not reproduced"),
+        /** Trials were run, but the paper reports no LSTM figure for the row (Exp. 2a at p = 4 and 10). */
+        NO_PAPER_FIGURE("no paper LSTM figure", "no paper figure"),
         NOT_RUN("not run", "not run");
 
         private final String label;

@@ -114,8 +114,8 @@ final class SequencesAllFigure {
                 + "paper's LSTM");
         svg.text(18, 50, 12.5, "start", "normal", "#444444", "All " + rows.size() + " rows of the catalog in paper "
                 + "order, by paper table; ours trained on-line, as the paper's.");
-        svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(count(verdicts), true), new Svg.Run(" by lstm1997 ("
-                + others(verdicts) + ").", false)));
+        svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(TablesRenderer.countHead(verdicts), true), new Svg.Run(" by lstm1997 ("
+                + TablesRenderer.countRest(verdicts) + ").", false)));
         Legend.draw(svg, 40, SvgChart.WIDTH - 22, legendTop, legend, 2);
 
         Plot plot = new Plot(LEFT, plotTop, RIGHT, bottom, x, null, 12);
@@ -193,21 +193,7 @@ final class SequencesAllFigure {
             case REPRODUCED -> "#1a7f37";
             case SLOWER -> "#b35900";
             case NOT_REPRODUCED -> "#c62828";
-            case NOT_RUN -> "#777777";
+            case NO_PAPER_FIGURE, NOT_RUN -> "#777777";
         };
-    }
-
-    /** "5 of 33 rows reproduced", the head of {@code TABLES.md}'s count line. */
-    private static String count(List<RowVerdict> verdicts) {
-        return TablesRenderer.counts(verdicts).get(RowVerdict.Verdict.REPRODUCED) + " of " + verdicts.size()
-                + " rows reproduced";
-    }
-
-    /** The rest of the count line. */
-    private static String others(List<RowVerdict> verdicts) {
-        Map<RowVerdict.Verdict, Long> counts = TablesRenderer.counts(verdicts);
-        return counts.get(RowVerdict.Verdict.SLOWER) + " more reproduced but slower than 3x; "
-                + counts.get(RowVerdict.Verdict.NOT_REPRODUCED) + " not reproduced; "
-                + counts.get(RowVerdict.Verdict.NOT_RUN) + " not run";
     }
 }

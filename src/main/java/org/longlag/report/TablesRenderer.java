@@ -109,6 +109,21 @@ public final class TablesRenderer {
     }
 
     /** How many rows got each verdict; every verdict is a key, with 0 where no row got it. */
+    /** "5 of 33 rows reproduced": the head of the count line. */
+    static String countHead(List<RowVerdict> verdicts) {
+        return counts(verdicts).get(RowVerdict.Verdict.REPRODUCED) + " of " + verdicts.size() + " rows reproduced";
+    }
+
+    /** The rest of the count line: how many rows are slower, not reproduced, without a paper figure, not run. */
+    static String countRest(List<RowVerdict> verdicts) {
+        Map<RowVerdict.Verdict, Long> counts = counts(verdicts);
+        long noFigure = counts.get(RowVerdict.Verdict.NO_PAPER_FIGURE);
+        return counts.get(RowVerdict.Verdict.SLOWER) + " more reproduced but slower than 3x; "
+                + counts.get(RowVerdict.Verdict.NOT_REPRODUCED) + " not reproduced; "
+                + (noFigure > 0 ? noFigure + " run without a paper LSTM figure to compare with; " : "")
+                + counts.get(RowVerdict.Verdict.NOT_RUN) + " not run";
+    }
+
     static Map<RowVerdict.Verdict, Long> counts(List<RowVerdict> verdicts) {
         Map<RowVerdict.Verdict, Long> counts = new EnumMap<>(RowVerdict.Verdict.class);
         for (RowVerdict.Verdict verdict : RowVerdict.Verdict.values()) {
@@ -123,11 +138,8 @@ public final class TablesRenderer {
      * with its verdicts, in table order.
      */
     private static void renderSummary(StringBuilder out, List<RowVerdict> verdicts, Figures.Figure headline) {
-        Map<RowVerdict.Verdict, Long> counts = counts(verdicts);
-        out.append(String.format(Locale.ROOT, "**%d of %d rows reproduced** by `%s` (%d more reproduced but slower "
-                + "than 3x; %d not reproduced; %d not run).\n\n", counts.get(RowVerdict.Verdict.REPRODUCED),
-                verdicts.size(), Verdicts.LSTM, counts.get(RowVerdict.Verdict.SLOWER),
-                counts.get(RowVerdict.Verdict.NOT_REPRODUCED), counts.get(RowVerdict.Verdict.NOT_RUN)));
+        out.append("**").append(countHead(verdicts)).append("** by `").append(Verdicts.LSTM).append("` (")
+                .append(countRest(verdicts)).append(").\n\n");
         if (headline != null) {
             out.append(link(headline)).append('\n');
         }

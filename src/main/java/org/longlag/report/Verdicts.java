@@ -48,7 +48,8 @@ public final class Verdicts {
                     + "Tables 4 and 5 the paper's ST2 column, where our stopping rule stops).",
             "",
             "*reproduced*: all three hold; *reproduced, slower than 3x*: share and test error hold, ratio above 3; "
-                    + "*not reproduced*: share or test error fails; *not run*: no `" + LSTM + "` trial. `" + RNN
+                    + "*not reproduced*: share or test error fails; *no paper LSTM figure*: trials run where the paper "
+                    + "reports no LSTM result (not counted as reproduced); *not run*: no `" + LSTM + "` trial. `" + RNN
                     + "` (same choice of line) *agrees* with the paper's RTRL/BPTT when it solves no trial where "
                     + "they solved none (0 %, or no RTRL/BPTT figure for the row or its family: the paper says "
                     + "they fail on long lags), and at least one where their best share is above 0 % or \"some "
@@ -89,7 +90,8 @@ public final class Verdicts {
             reasons.add("ratio " + ratio(ratio));
         }
         if (paper.isEmpty()) {
-            reasons.add("no paper LSTM line");
+            return new RowVerdict(row.id(), lstm.size(), solved.size(), mean, null, null, Verdict.NO_PAPER_FIGURE,
+                    solved.size() + "/" + lstm.size() + " solved", mirror, mirrorReason);
         }
         Verdict verdict = !shareHolds || !testProblems.isEmpty() ? Verdict.NOT_REPRODUCED
                 : ratio != null && ratio > MAX_RATIO ? Verdict.SLOWER : Verdict.REPRODUCED;

@@ -72,6 +72,17 @@ class VerdictsTest {
     }
 
     @Test
+    void rowsWithoutAPaperLstmFigureAreNotCountedAsReproduced() {
+        Map<String, Object> rtrlOnly = paper("method", "RTRL", "successPercent", 78, "sequencesToSuccess", 1_043_000);
+        RowVerdict v = judge(rtrlOnly, List.of(line("lstm1997", 10, 10, 900)));
+        assertEquals(Verdict.NO_PAPER_FIGURE, v.verdict());
+        assertEquals("10/10 solved", v.reason());
+        assertEquals(null, v.ratio());
+        assertEquals("0 of 1 rows reproduced", TablesRenderer.countHead(List.of(v)));
+        assertTrue(TablesRenderer.countRest(List.of(v)).contains("1 run without a paper LSTM figure"));
+    }
+
+    @Test
     void shareRuleWithThreeTrials() {
         for (int percent : new int[] {97, 100}) {
             Map<String, Object> paper = paper("method", "LSTM", "successPercent", percent, "sequencesToSuccess", 10_000);
