@@ -42,7 +42,7 @@ public final class Dl4jMinibatchModel implements SequenceModel {
 
     @Override
     public List<double[][]> train(List<Sequence> batch) {
-        SequenceArrays arrays = new SequenceArrays(batch, inputSize, outputSize);
+        SequenceArrays arrays = new SequenceArrays(batch, inputSize, outputSize, network.params().dataType());
         tap.outputs = null;
         network.fit(new DataSet(arrays.features(), arrays.labels(), arrays.featureMask(), arrays.labelMask()));
         if (tap.outputs == null) {
@@ -53,7 +53,7 @@ public final class Dl4jMinibatchModel implements SequenceModel {
 
     @Override
     public List<double[][]> predict(List<Sequence> sequences) {
-        SequenceArrays arrays = new SequenceArrays(sequences, inputSize, outputSize);
+        SequenceArrays arrays = new SequenceArrays(sequences, inputSize, outputSize, network.params().dataType());
         return arrays.unpack(network.output(arrays.features(), false, arrays.featureMask(), arrays.labelMask()),
                 sequences);
     }

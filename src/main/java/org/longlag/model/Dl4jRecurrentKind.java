@@ -14,6 +14,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.SimpleRnn;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -28,11 +29,23 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Settings: {@code hidden} (units), {@code batch} (sequences per update), {@code optimizer}
  * ({@code adam}, {@code rmsprop}, {@code sgd}), {@code learningRate}, {@code clip} (element-wise
  * gradient clipping threshold, 0 for none), {@code outputActivation} ({@code sigmoid} or
- * {@code identity}).
+ * {@code identity}), {@code engine}.
+ *
+ * <p>{@code engine} chooses how DL4J runs the same network. {@code fused} (the default): libnd4j's
+ * fused LSTM cell ops, one native op per time step of each pass ({@link FusedCellModel}).
+ * {@code layers}: a {@link MultiLayerNetwork} with the {@code LSTM} or {@code SimpleRnn} layer, which
+ * issues a few dozen small ND4J ops per step ({@link Dl4jMinibatchModel}). Both start from the same
+ * weights for the same seed (the fused model copies those of the layer network it would have been)
+ * and compute the same outputs, loss and update: {@code Dl4jEngineAgreementTest} checks outputs and
+ * training steps against each other in double precision. The fused engine trains faster, most at
+ * small batches and layers (README, "Speed"); {@code layers} stays for comparison.
  */
 public final class Dl4jRecurrentKind implements ModelKind {
     private static final Set<String> KEYS =
-            Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation");
+            Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation", "engine");
+
+    /** The engine a model runs on when its settings name none. */
+    public static final String DEFAULT_ENGINE = "fused";
 
     private final String name;
     private final boolean lstm;
@@ -53,7 +66,8 @@ public final class Dl4jRecurrentKind implements ModelKind {
     }
 
     /** The parsed settings of this kind. */
-    record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation) {
+    record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation,
+            String engine) {
     }
 
     Config parse(Map<String, Object> settings) {
@@ -65,7 +79,8 @@ public final class Dl4jRecurrentKind implements ModelKind {
                 s.choice("optimizer", "adam", Set.of("adam", "rmsprop", "sgd")),
                 s.number("learningRate", 0.01, 0),
                 s.number("clip", 0, -Double.MIN_VALUE),
-                s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")));
+                s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")),
+                s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers")));
     }
 
     @Override
@@ -89,25 +104,40 @@ public final class Dl4jRecurrentKind implements ModelKind {
     @Override
     public String protocol(Map<String, Object> settings) {
         Config c = parse(settings);
-        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s",
+        // The layer engine keeps the protocol its trials were recorded under; the fused engine says
+        // so, since trials of the two engines are not bit-identical in single precision.
+        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s",
                 lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
-                c.clip() > 0 ? ", clip " + c.clip() : "");
+                c.clip() > 0 ? ", clip " + c.clip() : "",
+                "fused".equals(c.engine()) ? (lstm ? ", fused LSTM cell ops" : ", fused LSTM cell ops as tanh RNN") : "");
     }
 
     @Override
     public SequenceModel create(Map<String, Object> settings, int inputSize, int outputSize, long seed) {
-        Config c = parse(settings);
-        MultiLayerNetwork network = new MultiLayerNetwork(configuration(c, inputSize, outputSize, seed));
-        network.init();
-        return new Dl4jMinibatchModel(network, c.batch());
+        return create(settings, inputSize, outputSize, seed, DataType.FLOAT);
     }
 
-    private MultiLayerConfiguration configuration(Config c, int inputSize, int outputSize, long seed) {
+    /** {@link #create} with parameters and activations of {@code dataType} (tests use double precision). */
+    SequenceModel create(Map<String, Object> settings, int inputSize, int outputSize, long seed, DataType dataType) {
+        Config c = parse(settings);
+        MultiLayerNetwork network = new MultiLayerNetwork(configuration(c, inputSize, outputSize, seed, dataType));
+        network.init();
+        if ("layers".equals(c.engine())) {
+            return new Dl4jMinibatchModel(network, c.batch());
+        }
+        return FusedCellModel.fromNetwork(network,
+                lstm ? FusedCellModel.Cell.LSTM : FusedCellModel.Cell.TANH_RNN,
+                "sigmoid".equals(c.outputActivation()), c.batch(), updater(c), c.clip());
+    }
+
+    private MultiLayerConfiguration configuration(Config c, int inputSize, int outputSize, long seed,
+            DataType dataType) {
         BaseRecurrentLayer recurrent = lstm
                 ? new LSTM.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build()
                 : new SimpleRnn.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build();
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)
+                .dataType(dataType)
                 .weightInit(WeightInit.XAVIER)
                 // Without training workspaces the activations of fit's forward pass outlive it, so the
                 // model can judge each batch by them instead of a second pass (see Dl4jMinibatchModel).

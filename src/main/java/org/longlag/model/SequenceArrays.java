@@ -3,6 +3,7 @@ package org.longlag.model;
 import java.util.ArrayList;
 import java.util.List;
 import org.longlag.task.Sequence;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -19,39 +20,55 @@ public final class SequenceArrays {
     private final INDArray labelMask;
     private final int maxLength;
 
-    /** Packs {@code batch}; all sequences must have the same input and output widths. */
+    /** Packs {@code batch} in single precision; all sequences must have the same input and output widths. */
     public SequenceArrays(List<Sequence> batch, int inputSize, int outputSize) {
+        this(batch, inputSize, outputSize, DataType.FLOAT);
+    }
+
+    /** Packs {@code batch} as arrays of {@code dataType} (the network's). */
+    public SequenceArrays(List<Sequence> batch, int inputSize, int outputSize, DataType dataType) {
         int n = batch.size();
         int length = 0;
         for (Sequence s : batch) {
             length = Math.max(length, s.length());
         }
         this.maxLength = length;
-        float[] in = new float[n * inputSize * length];
-        float[] out = new float[n * outputSize * length];
-        float[] fMask = new float[n * length];
-        float[] lMask = new float[n * length];
+        double[] in = new double[n * inputSize * length];
+        double[] out = new double[n * outputSize * length];
+        double[] fMask = new double[n * length];
+        double[] lMask = new double[n * length];
         for (int b = 0; b < n; b++) {
             Sequence s = batch.get(b);
             for (int t = 0; t < s.length(); t++) {
                 fMask[b * length + t] = 1f;
                 double[] x = s.input(t);
                 for (int i = 0; i < inputSize; i++) {
-                    in[(b * inputSize + i) * length + t] = (float) x[i];
+                    in[(b * inputSize + i) * length + t] = x[i];
                 }
                 double[] y = s.target(t);
                 if (y != null) {
                     lMask[b * length + t] = 1f;
                     for (int k = 0; k < outputSize; k++) {
-                        out[(b * outputSize + k) * length + t] = (float) y[k];
+                        out[(b * outputSize + k) * length + t] = y[k];
                     }
                 }
             }
         }
-        features = Nd4j.create(in, new long[] {n, inputSize, length}, 'c');
-        labels = Nd4j.create(out, new long[] {n, outputSize, length}, 'c');
-        featureMask = Nd4j.create(fMask, new long[] {n, length}, 'c');
-        labelMask = Nd4j.create(lMask, new long[] {n, length}, 'c');
+        features = array(in, dataType, n, inputSize, length);
+        labels = array(out, dataType, n, outputSize, length);
+        featureMask = array(fMask, dataType, n, length);
+        labelMask = array(lMask, dataType, n, length);
+    }
+
+    private static INDArray array(double[] values, DataType dataType, long... shape) {
+        if (dataType == DataType.DOUBLE) {
+            return Nd4j.create(values, shape, 'c');
+        }
+        float[] f = new float[values.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) values[i];
+        }
+        return Nd4j.create(f, shape, 'c').castTo(dataType);
     }
 
     public INDArray features() {
@@ -76,7 +93,7 @@ public final class SequenceArrays {
      */
     public List<double[][]> unpack(INDArray output, List<Sequence> batch) {
         int outputSize = (int) output.size(1);
-        float[] flat = output.dup('c').data().asFloat();
+        double[] flat = output.dup('c').data().asDouble();
         List<double[][]> result = new ArrayList<>(batch.size());
         for (int b = 0; b < batch.size(); b++) {
             Sequence s = batch.get(b);

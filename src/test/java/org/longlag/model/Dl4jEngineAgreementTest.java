@@ -1,0 +1,256 @@
+package org.longlag.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.longlag.task.Sequence;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The two engines of the {@code lstm} and {@code rnn} kinds compute the same network: in double
+ * precision, from the same seed, the fused model starts from the layer network's weights, gives
+ * the same outputs, and one training step changes every parameter by the same amount (to rounding).
+ * Batches of three sequences of different lengths (5, 3 and 4 steps) with targets at some steps
+ * only, so padding and target masking are part of what is compared.
+ */
+class Dl4jEngineAgreementTest {
+
+    /** Largest difference allowed between outputs and between parameter changes (double precision). */
+    static final double TOLERANCE = 1e-12;
+
+    private record Pair(Dl4jMinibatchModel layers, FusedCellModel fused) {
+    }
+
+    private static Pair pair(String kind, Map<String, Object> settings, int inputs, int outputs, long seed) {
+        return pair(kind, settings, inputs, outputs, seed, DataType.DOUBLE);
+    }
+
+    private static Pair pair(String kind, Map<String, Object> settings, int inputs, int outputs, long seed,
+            DataType dataType) {
+        Dl4jRecurrentKind k = (Dl4jRecurrentKind) ModelKinds.get(kind);
+        Map<String, Object> layers = new HashMap<>(settings);
+        layers.put("engine", "layers");
+        Map<String, Object> fused = new HashMap<>(settings);
+        fused.put("engine", "fused");
+        SequenceModel a = k.create(layers, inputs, outputs, seed, dataType);
+        SequenceModel b = k.create(fused, inputs, outputs, seed, dataType);
+        assertInstanceOf(Dl4jMinibatchModel.class, a);
+        assertInstanceOf(FusedCellModel.class, b);
+        return new Pair((Dl4jMinibatchModel) a, (FusedCellModel) b);
+    }
+
+    /** Three sequences of lengths 5, 3, 4; targets at a few steps of each; dense random inputs. */
+    private static List<Sequence> denseBatch(int inputs, int outputs, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int[] lengths = {5, 3, 4};
+        boolean[][] targetAt = {{false, true, false, true, true}, {false, false, true}, {true, false, false, true}};
+        List<Sequence> batch = new ArrayList<>();
+        for (int s = 0; s < lengths.length; s++) {
+            double[][] x = new double[lengths[s]][inputs];
+            double[][] y = new double[lengths[s]][];
+            for (int t = 0; t < lengths[s]; t++) {
+                for (int i = 0; i < inputs; i++) {
+                    x[t][i] = r.nextDouble(-1, 1);
+                }
+                if (targetAt[s][t]) {
+                    y[t] = new double[outputs];
+                    for (int k = 0; k < outputs; k++) {
+                        y[t][k] = r.nextDouble();
+                    }
+                }
+            }
+            batch.add(new Sequence(x, y));
+        }
+        return batch;
+    }
+
+    /** As {@link #denseBatch}, but every input step one-hot. */
+    private static List<Sequence> oneHotBatch(int inputs, int outputs, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<Sequence> batch = new ArrayList<>();
+        for (Sequence s : denseBatch(inputs, outputs, seed)) {
+            double[][] x = new double[s.length()][inputs];
+            double[][] y = new double[s.length()][];
+            for (int t = 0; t < s.length(); t++) {
+                x[t][r.nextInt(inputs)] = 1;
+                y[t] = s.target(t);
+            }
+            batch.add(new Sequence(x, y));
+        }
+        return batch;
+    }
+
+    private static Map<String, INDArray> layerParams(Dl4jMinibatchModel m) {
+        Map<String, INDArray> map = new LinkedHashMap<>();
+        for (String key : List.of("0_W", "0_RW", "0_b", "1_W", "1_b")) {
+            map.put(key, m.network().getParam(key).dup());
+        }
+        return map;
+    }
+
+    private static Map<String, INDArray> fusedParams(FusedCellModel m) {
+        Map<String, INDArray> map = new LinkedHashMap<>();
+        m.layerParameters().forEach((k, v) -> map.put(k, v.dup()));
+        return map;
+    }
+
+    private static double maxDifference(List<double[][]> a, List<double[][]> b) {
+        double max = 0;
+        assertEquals(a.size(), b.size());
+        for (int s = 0; s < a.size(); s++) {
+            assertEquals(a.get(s).length, b.get(s).length);
+            for (int t = 0; t < a.get(s).length; t++) {
+                if (a.get(s)[t] == null) {
+                    assertNull(b.get(s)[t], "step without target");
+                    continue;
+                }
+                for (int k = 0; k < a.get(s)[t].length; k++) {
+                    max = Math.max(max, Math.abs(a.get(s)[t][k] - b.get(s)[t][k]));
+                }
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Checks equal initial weights, equal outputs, and equal parameter changes over {@code steps}
+     * training steps; returns the largest difference seen in the parameter changes.
+     */
+    private static double agree(String kind, Map<String, Object> settings, List<Sequence> batch, int inputs,
+            int outputs, int steps) {
+        Pair p = pair(kind, settings, inputs, outputs, 42);
+        Map<String, INDArray> before = layerParams(p.layers());
+        Map<String, INDArray> sdBefore = fusedParams(p.fused());
+        for (String key : before.keySet()) {
+            assertEquals(before.get(key), sdBefore.get(key).reshape(before.get(key).shape()),
+                    kind + ": initial " + key);
+        }
+        assertEquals(p.layers().parameterCount(), p.fused().parameterCount(), kind + ": parameters");
+
+        double outputs0 = maxDifference(p.layers().predict(batch), p.fused().predict(batch));
+        assertTrue(outputs0 < TOLERANCE, kind + ": outputs differ by " + outputs0);
+
+        double worst = 0;
+        for (int step = 0; step < steps; step++) {
+            Map<String, INDArray> a0 = layerParams(p.layers());
+            Map<String, INDArray> b0 = fusedParams(p.fused());
+            double trainOutputs = maxDifference(p.layers().train(batch), p.fused().train(batch));
+            assertTrue(trainOutputs < TOLERANCE, kind + ": pre-update outputs differ by " + trainOutputs);
+            Map<String, INDArray> a1 = layerParams(p.layers());
+            Map<String, INDArray> b1 = fusedParams(p.fused());
+            double largestChange = 0;
+            for (String key : a0.keySet()) {
+                INDArray changeA = a1.get(key).sub(a0.get(key));
+                INDArray changeB = b1.get(key).sub(b0.get(key)).reshape(changeA.shape());
+                double diff = changeA.sub(changeB).amaxNumber().doubleValue();
+                largestChange = Math.max(largestChange, changeA.amaxNumber().doubleValue());
+                assertTrue(diff < TOLERANCE, kind + " step " + step + ": change of " + key + " differs by " + diff
+                        + "\nlayers   " + changeA + "\nfused    " + changeB);
+                worst = Math.max(worst, diff);
+            }
+            assertTrue(largestChange > 1e-4, kind + ": the step changed the weights (" + largestChange + ")");
+        }
+        double after = maxDifference(p.layers().predict(batch), p.fused().predict(batch));
+        assertTrue(after < TOLERANCE, kind + ": outputs after training differ by " + after);
+        System.out.printf(java.util.Locale.ROOT, "engine agreement %s %s: outputs %.1e, parameter changes %.1e, "
+                + "outputs after %d steps %.1e%n", kind, settings, outputs0, worst, steps, after);
+        return worst;
+    }
+
+    @Test
+    void sgdStepsAgreeForBothKinds() {
+        for (String kind : List.of("lstm", "rnn")) {
+            Map<String, Object> settings = Map.of("hidden", 3, "batch", 3, "optimizer", "sgd", "learningRate", 0.5);
+            agree(kind, settings, denseBatch(2, 2, 7), 2, 2, 3);
+        }
+    }
+
+    @Test
+    void adamStepsAgreeForBothKinds() {
+        for (String kind : List.of("lstm", "rnn")) {
+            Map<String, Object> settings = Map.of("hidden", 3, "batch", 3, "optimizer", "adam", "learningRate", 0.05);
+            agree(kind, settings, denseBatch(2, 1, 8), 2, 1, 3);
+        }
+    }
+
+    @Test
+    void rmspropClippingAndIdentityOutputAgree() {
+        for (String kind : List.of("lstm", "rnn")) {
+            Map<String, Object> settings = Map.of("hidden", 4, "batch", 3, "optimizer", "rmsprop",
+                    "learningRate", 0.01, "clip", 0.01, "outputActivation", "identity");
+            agree(kind, settings, denseBatch(3, 2, 9), 3, 2, 2);
+        }
+    }
+
+    @Test
+    void wideOneHotInputsTakeTheSparseRouteAndAgree() {
+        // lstm: 13 inputs > 4 x 3 gate columns; rnn: 5 inputs > 3 units
+        Map<String, Object> settings = Map.of("hidden", 3, "batch", 3, "optimizer", "sgd", "learningRate", 0.5);
+        Pair lstm = pair("lstm", settings, 13, 2, 1);
+        assertTrue(lstm.fused().sparseInput());
+        agree("lstm", settings, oneHotBatch(13, 2, 10), 13, 2, 2);
+        Pair rnn = pair("rnn", settings, 5, 2, 1);
+        assertTrue(rnn.fused().sparseInput());
+        agree("rnn", settings, oneHotBatch(5, 2, 11), 5, 2, 2);
+        // narrow inputs go to the op as they are
+        assertFalse(pair("lstm", settings, 12, 2, 1).fused().sparseInput());
+        assertFalse(pair("rnn", settings, 3, 2, 1).fused().sparseInput());
+        // a sparse model still takes inputs that are not one-hot
+        agree("rnn", settings, denseBatch(5, 2, 12), 5, 2, 1);
+    }
+
+    @Test
+    void singlePrecisionEnginesStayCloseOverTenAdamSteps() {
+        for (String kind : List.of("lstm", "rnn")) {
+            Pair p = pair(kind, Map.of("hidden", 8, "batch", 3, "optimizer", "adam", "learningRate", 0.01), 2, 1, 3,
+                    DataType.FLOAT);
+            List<Sequence> batch = denseBatch(2, 1, 13);
+            for (int step = 0; step < 10; step++) {
+                double d = maxDifference(p.layers().train(batch), p.fused().train(batch));
+                assertTrue(d < 1e-5, kind + " step " + step + ": outputs differ by " + d);
+            }
+            Map<String, INDArray> a = layerParams(p.layers());
+            Map<String, INDArray> b = fusedParams(p.fused());
+            for (String key : a.keySet()) {
+                double d = a.get(key).sub(b.get(key).reshape(a.get(key).shape())).amaxNumber().doubleValue();
+                assertTrue(d < 1e-5, kind + ": " + key + " differs by " + d + " after 10 steps");
+            }
+        }
+    }
+
+    @Test
+    void gateOrderMappingIsAPermutationAndItsInverse() {
+        INDArray layer = org.nd4j.linalg.factory.Nd4j.linspace(1, 16, 16, DataType.DOUBLE).reshape(2, 8);
+        INDArray op = FusedCellModel.layerToOpGateOrder(layer);
+        // layer blocks (2 columns each): cell input, forget, output, input; op: input, forget, cell input, output
+        assertEquals(layer.getDouble(0, 6), op.getDouble(0, 0));
+        assertEquals(layer.getDouble(0, 2), op.getDouble(0, 2));
+        assertEquals(layer.getDouble(0, 0), op.getDouble(0, 4));
+        assertEquals(layer.getDouble(0, 4), op.getDouble(0, 6));
+        assertEquals(layer, FusedCellModel.opToLayerGateOrder(op));
+    }
+
+    @Test
+    void defaultEngineIsFusedAndTheProtocolSaysSo() {
+        SequenceModel m = ModelKinds.get("lstm").create(Map.of("hidden", 2, "batch", 2), 1, 1, 1);
+        assertInstanceOf(FusedCellModel.class, m);
+        assertTrue(ModelKinds.get("lstm").protocol(Map.of()).contains("fused LSTM cell ops"));
+        assertTrue(ModelKinds.get("rnn").protocol(Map.of()).contains("fused LSTM cell ops as tanh RNN"));
+        // the layer engine keeps the protocol its recorded trials carry
+        assertEquals("DL4J LSTM 8 units, adam lr 0.01, batch 32",
+                ModelKinds.get("lstm").protocol(Map.of("engine", "layers")));
+        assertNotNull(ModelKinds.get("rnn").create(Map.of("engine", "layers"), 1, 1, 1));
+    }
+}
