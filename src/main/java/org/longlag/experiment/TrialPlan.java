@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.longlag.model.ModelKinds;
 
 /**
  * One trial to run: a row, one of its models, a trial index, the seed derived for it, and the
@@ -33,7 +34,8 @@ public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, int test
     public static TrialPlan of(ExperimentRow row, ModelEntry model, int trial, int testSize, long runSeed) {
         Map<String, Object> task = new LinkedHashMap<>(row.taskParams(model));
         task.put("kind", row.taskKind());
-        Map<String, Object> modelConfig = new LinkedHashMap<>(model.settings());
+        Map<String, Object> modelConfig = new LinkedHashMap<>(
+                ModelKinds.get(model.kind()).effectiveSettings(model.settings()));
         modelConfig.put("kind", model.kind());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("experiment", row.id());

@@ -88,6 +88,17 @@ public final class Dl4jRecurrentKind implements ModelKind {
         return name;
     }
 
+    /** The engine is part of the effective settings: trials of the two engines are not bit-identical. */
+    @Override
+    public Map<String, Object> effectiveSettings(Map<String, Object> settings) {
+        if (settings.containsKey("engine")) {
+            return settings;
+        }
+        Map<String, Object> effective = new java.util.LinkedHashMap<>(settings);
+        effective.put("engine", DEFAULT_ENGINE);
+        return effective;
+    }
+
     @Override
     public void validate(Map<String, Object> settings, int inputSize, int outputSize) {
         parse(settings);

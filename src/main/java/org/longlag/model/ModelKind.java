@@ -28,6 +28,15 @@ public interface ModelKind {
     /** One line on architecture and training protocol, e.g. {@code "online SGD, lr 0.5, batch 1"}. */
     String protocol(Map<String, Object> settings);
 
+    /**
+     * The settings as the run uses them: {@code settings} plus any default that decides how the
+     * model trains and that results must record (so that trials recorded under another default are
+     * not taken for the same experiment). By default the settings themselves.
+     */
+    default Map<String, Object> effectiveSettings(Map<String, Object> settings) {
+        return settings;
+    }
+
     /** Builds a fresh network; every random choice (weights) comes from {@code seed}. */
     SequenceModel create(Map<String, Object> settings, int inputSize, int outputSize, long seed);
 }

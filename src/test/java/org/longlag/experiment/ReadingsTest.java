@@ -78,6 +78,19 @@ class ReadingsTest {
     }
 
     @Test
+    void theConfigurationRecordsTheEngineOfTheDl4jModelsButChangesNothingForTheOthers() throws IOException {
+        String withLstm = FAMILY.replaceFirst("models:\n", "models:\n  lstm: {kind: lstm, hidden: 2, batch: 4, budget: 8}\n");
+        List<ExperimentRow> rows = catalog(withLstm).resolve("tiny-r12");
+        List<TrialPlan> plans = ExperimentRunner.plan(rows, options(List.of("lstm", "lstm1997"), 1));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> lstm = (Map<String, Object>) plans.get(0).config().get("modelSettings");
+        assertEquals("fused", lstm.get("engine"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paper = (Map<String, Object>) plans.get(1).config().get("modelSettings");
+        assertFalse(paper.containsKey("engine"));
+    }
+
+    @Test
     void paperTrialsRunTheRowsOwnCount() throws IOException {
         List<ExperimentRow> rows = catalog(FAMILY.replace("testSize: 8", "testSize: 8\npaperTrials: 4"))
                 .resolve("tiny-r12");
