@@ -16,6 +16,7 @@ import org.longlag.report.ComparisonJson;
 import org.longlag.report.ComparisonTable;
 import org.longlag.report.ResultStore;
 import org.longlag.report.RowComparison;
+import org.longlag.report.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,8 +62,8 @@ final class CompareCommand implements Callable<Integer> {
         ResultStore store = new ResultStore(dir);
         List<RowComparison> comparisons = new ArrayList<>();
         for (ExperimentRow row : rows) {
-            comparisons.add(RowComparison.of(TablesCommand.paperRow(row),
-                    store.read(row.id(), warning -> err.println("warning: " + warning))));
+            List<TrialResult> trials = store.read(row.id(), warning -> err.println("warning: " + warning));
+            comparisons.add(RowComparison.of(TablesCommand.paperRow(row, trials), trials));
         }
         // Figure paths: relative to DIR in JSON (stable wherever DIR is), as the user named DIR in text.
         Map<String, String> relative = new LinkedHashMap<>();

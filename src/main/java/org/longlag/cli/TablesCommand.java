@@ -6,11 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.longlag.experiment.ExperimentRow;
+import org.longlag.experiment.TrialPlan;
+import org.longlag.experiment.ModelEntry;
 import org.longlag.report.Figures;
 import org.longlag.report.PaperRow;
 import org.longlag.report.ResultStore;
@@ -52,7 +56,9 @@ final class TablesCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // The store counts each trial once (warning about duplicate lines), as compare does.
         List<TrialResult> all = new ResultStore(dir).readAll(warning -> err.println("warning: " + warning));
-        List<PaperRow> rows = root.catalog().rows().stream().map(TablesCommand::paperRow).toList();
+        List<PaperRow> rows = root.catalog().rows().stream()
+                .map(row -> paperRow(row, all.stream().filter(r -> r.experiment().equals(row.id())).toList()))
+                .toList();
         TablesRenderer.Rendered rendered = TablesRenderer.renderWithFigures(rows, all);
         Path figures = dir.resolve(Figures.DIRECTORY);
         if (!rendered.figures().isEmpty()) {
@@ -88,8 +94,30 @@ final class TablesCommand implements Callable<Integer> {
         Files.write(file, bytes);
     }
 
-    static PaperRow paperRow(ExperimentRow row) {
+    /** The report's view of {@code row}, knowing which of its recorded trials the files still describe. */
+    static PaperRow paperRow(ExperimentRow row, List<TrialResult> rowTrials) {
         return new PaperRow(row.id(), row.family(), row.paperTable(), row.title(), row.paperTrials(),
-                row.modelNames(), row.paper(), row.taskParams());
+                row.modelNames(), row.paper(), row.taskParams(), currentConfigs(row, rowTrials));
+    }
+
+    /**
+     * Configuration hashes of the trials whose configuration the row's file gives today: each trial
+     * is planned again with its own index, test size and run seed, and kept when the hashes agree.
+     */
+    static Set<String> currentConfigs(ExperimentRow row, List<TrialResult> rowTrials) {
+        Set<String> current = new HashSet<>();
+        for (TrialResult r : rowTrials) {
+            ModelEntry model = row.model(r.model());
+            Object runSeed = r.provenance() == null || r.provenance().config() == null ? null
+                    : r.provenance().config().get("runSeed");
+            if (model == null || !(runSeed instanceof Number seed)) {
+                continue;
+            }
+            TrialPlan plan = TrialPlan.of(row, model, r.trial(), r.testSize(), seed.longValue());
+            if (plan.configHash().equals(r.provenance().configHash())) {
+                current.add(plan.configHash());
+            }
+        }
+        return current;
     }
 }

@@ -57,7 +57,8 @@ final class DiagnosticsFigure {
     private static List<RowLine> rowLines(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
         List<RowLine> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(rows.get(i).id(), List.of()));
+            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(rows.get(i).id(), List.of()),
+                    rows.get(i).currentConfigs());
             if (line.trials().stream().anyMatch(t -> t.curve() != null && t.curve().diagnostics() != null
                     && PANELS.stream().flatMap(p -> p.series().stream())
                             .anyMatch(name -> t.curve().diagnostics().get(name) != null

@@ -134,7 +134,7 @@ final class FamilyCurvesFigure {
         List<String> status = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (String model : Palette.MODELS) {
-            ModelLine line = ModelLine.of(model, trials);
+            ModelLine line = ModelLine.of(model, trials, row.currentConfigs());
             if (!line.run()) {
                 notRun.add(model);
                 continue;

@@ -73,7 +73,8 @@ final class LagScalingFigure {
         double largestQ = rows.stream().filter(r -> VERY_LONG_LAG.equals(r.family()))
                 .mapToDouble(r -> number(r.task().get("q"), -1)).max().orElse(-1);
         for (PaperRow row : rows) {
-            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of()));
+            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of()),
+                    row.currentConfigs());
             Double paper = Verdicts.paperSequences(row.paper().stream().filter(e -> "LSTM".equals(e.get("method")))
                     .findFirst().orElse(Map.of()));
             if (VERY_LONG_LAG.equals(row.family())) {

@@ -38,8 +38,13 @@ public record ModelLine(String model, List<TrialResult> trials, int leftOutTrial
 
     /** The line that stands for {@code model} among {@code rowTrials}, the trials of one row. */
     public static ModelLine of(String model, List<TrialResult> rowTrials) {
+        return of(model, rowTrials, java.util.Set.of());
+    }
+
+    /** As {@link #of(String, List)}, preferring the line of the row's current settings ({@link PaperRow#currentConfigs}). */
+    public static ModelLine of(String model, List<TrialResult> rowTrials, java.util.Set<String> current) {
         List<List<TrialResult>> lines = lines(rowTrials.stream().filter(r -> model.equals(r.model())).toList());
-        List<TrialResult> chosen = Verdicts.judgedLine(model, lines);
+        List<TrialResult> chosen = Verdicts.judgedLine(model, lines, current);
         int all = lines.stream().mapToInt(List::size).sum();
         return new ModelLine(model, chosen.stream().sorted(TRIAL_ORDER).toList(), all - chosen.size(),
                 Math.max(0, lines.size() - 1));

@@ -2,6 +2,7 @@ package org.longlag.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the tables need to know of an experiment row besides its results: where it sits in the
@@ -16,12 +17,22 @@ import java.util.Map;
  * @param models the row's model names, in file order
  * @param paper the paper's figures, one map per method
  * @param task the row's task parameters (e.g. {@code q}, {@code p}, {@code T}); empty when unknown
+ * @param currentConfigs configuration hashes of the row's recorded trials that the experiment files
+ *     still describe (each trial's own run seed and test size), so that a model's judged line is
+ *     the one of its current settings; empty when unknown
  */
 public record PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
-        List<Map<String, Object>> paper, Map<String, Object> task) {
+        List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs) {
 
     public PaperRow {
         task = task == null ? Map.of() : task;
+        currentConfigs = currentConfigs == null ? Set.of() : Set.copyOf(currentConfigs);
+    }
+
+    /** A row whose current configurations are not known. */
+    public PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
+            List<Map<String, Object>> paper, Map<String, Object> task) {
+        this(id, family, paperTable, title, paperTrials, models, paper, task, Set.of());
     }
 
     /** A row whose task parameters are not known. */

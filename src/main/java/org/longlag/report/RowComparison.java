@@ -51,11 +51,11 @@ public record RowComparison(PaperRow row, List<Pair> pairs, List<ModelSummary> o
     /** The comparison of {@code row} from {@code trials}; trials of other rows are ignored. */
     public static RowComparison of(PaperRow row, List<TrialResult> trials) {
         List<TrialResult> own = trials.stream().filter(r -> row.id().equals(r.experiment())).toList();
-        List<Pair> pairs = PAIRS.stream().map(spec -> new Pair(spec, summary(spec.lstm(), own),
-                summary(spec.rnn(), own))).toList();
+        List<Pair> pairs = PAIRS.stream().map(spec -> new Pair(spec, summary(row, spec.lstm(), own),
+                summary(row, spec.rnn(), own))).toList();
         List<String> paired = PAIRS.stream().flatMap(p -> List.of(p.lstm(), p.rnn()).stream()).toList();
         List<ModelSummary> others = own.stream().map(TrialResult::model).filter(Objects::nonNull).distinct()
-                .filter(m -> !paired.contains(m)).sorted().map(m -> summary(m, own)).toList();
+                .filter(m -> !paired.contains(m)).sorted().map(m -> summary(row, m, own)).toList();
         return new RowComparison(row, pairs, others);
     }
 
@@ -69,7 +69,7 @@ public record RowComparison(PaperRow row, List<Pair> pairs, List<ModelSummary> o
         return !others.isEmpty() || pairedModels().stream().anyMatch(ModelSummary::run);
     }
 
-    private static ModelSummary summary(String model, List<TrialResult> trials) {
-        return ModelSummary.of(ModelLine.of(model, trials));
+    private static ModelSummary summary(PaperRow row, String model, List<TrialResult> trials) {
+        return ModelSummary.of(ModelLine.of(model, trials, row.currentConfigs()));
     }
 }

@@ -68,7 +68,8 @@ final class SequencesAllFigure {
         List<Double> values = new ArrayList<>();
         for (PaperRow row : rows) {
             RowVerdict verdict = verdictOf.get(row.id());
-            ModelSummary ours = ModelSummary.of(ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of())));
+            ModelSummary ours = ModelSummary.of(ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of()),
+                    row.currentConfigs()));
             Lane lane = new Lane(row, verdict, ours);
             tables.computeIfAbsent(row.paperTable(), k -> new ArrayList<>()).add(lane);
             if (verdict.paperSequences() != null) {

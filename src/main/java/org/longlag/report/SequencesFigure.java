@@ -78,10 +78,10 @@ final class SequencesFigure {
             List<TrialResult> trials = byRow.getOrDefault(row.id(), List.of());
             List<Lane> lanes = new ArrayList<>();
             Map<String, Object> lstm = paperLstm(row);
-            lanes.add(new Lane(Verdicts.LSTM, ModelLine.of(Verdicts.LSTM, trials), lstm == null ? List.of()
+            lanes.add(new Lane(Verdicts.LSTM, ModelLine.of(Verdicts.LSTM, trials, row.currentConfigs()), lstm == null ? List.of()
                     : List.of(lstm)));
             if (rnnLanes) {
-                lanes.add(new Lane(Verdicts.RNN, ModelLine.of(Verdicts.RNN, trials), baselineEntries(row)));
+                lanes.add(new Lane(Verdicts.RNN, ModelLine.of(Verdicts.RNN, trials, row.currentConfigs()), baselineEntries(row)));
             }
             for (Lane lane : lanes) {
                 for (TrialResult t : lane.line().trials()) {

@@ -36,7 +36,7 @@ public final class Verdicts {
     /** The rules, once, for the header of {@code TABLES.md}. */
     public static final String RULES = String.join("\n",
             "**How rows are judged.** A row's `" + LSTM + "` line (that exact model name; of several lines, the one "
-                    + "with the most trials) is compared with the paper's `LSTM` line:",
+                    + "the experiment file still describes, else the one with the most trials) is compared with the paper's `LSTM` line:",
             "",
             "- share: solved/trials at least the paper's share; the paper's 97 % and 100 % both allow one failure "
                     + "per 10 trials, rounded down (none with fewer than 10 trials); where the paper gives no "
@@ -66,8 +66,8 @@ public final class Verdicts {
      * @param lines our lines of the row, each the trials of one model, protocol and budget
      */
     public static RowVerdict judge(PaperRow row, List<Map<String, Object>> baseline, List<List<TrialResult>> lines) {
-        List<TrialResult> lstm = judgedLine(LSTM, lines);
-        List<TrialResult> rnn = judgedLine(RNN, lines);
+        List<TrialResult> lstm = judgedLine(LSTM, lines, row.currentConfigs());
+        List<TrialResult> rnn = judgedLine(RNN, lines, row.currentConfigs());
         Map<String, Object> paper = row.paper().stream().filter(e -> "LSTM".equals(e.get("method")))
                 .findFirst().orElse(Map.of());
         Mirror mirror = mirror(baseline, rnn);
@@ -123,7 +123,19 @@ public final class Verdicts {
      * Names such as {@code lstm1997.per-step} are other readings and are never judged.
      */
     static List<TrialResult> judgedLine(String model, List<List<TrialResult>> lines) {
-        return lines.stream().filter(line -> model.equals(line.get(0).model()))
+        return judgedLine(model, lines, java.util.Set.of());
+    }
+
+    /**
+     * Of {@code model}'s lines, the one whose trials the experiment files still describe
+     * ({@code current} configuration hashes), if any; of several, the one with the most trials
+     * (on a tie the latest finished).
+     */
+    static List<TrialResult> judgedLine(String model, List<List<TrialResult>> lines, java.util.Set<String> current) {
+        List<List<TrialResult>> ofModel = lines.stream().filter(line -> model.equals(line.get(0).model())).toList();
+        List<List<TrialResult>> currentLines = ofModel.stream().filter(line -> line.stream()
+                .anyMatch(r -> r.provenance() != null && current.contains(r.provenance().configHash()))).toList();
+        return (currentLines.isEmpty() ? ofModel : currentLines).stream()
                 .max(Comparator.<List<TrialResult>>comparingInt(List::size).thenComparing(Verdicts::lastFinished))
                 .orElse(List.of());
     }

@@ -83,6 +83,22 @@ class VerdictsTest {
     }
 
     @Test
+    void theLineOfTheCurrentSettingsIsJudgedEvenWithFewerTrials() {
+        List<TrialResult> older = line("lstm1997", 10, 0, 0);
+        List<TrialResult> current = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            TrialResult t = trial("lstm1997", i, 5_000L, 2560, 0, 0.001);
+            current.add(new TrialResult(t.experiment(), t.model(), t.kind(), "new protocol", t.parameters(), t.trial(),
+                    t.seed(), t.success(), t.budget(), t.sequencesSeen(), t.sequencesToSuccess(), t.milestones(),
+                    t.testSize(), t.testWrong(), t.testMse(), t.testMeanAbsError(), t.wallSeconds(), t.curve(),
+                    new TrialResult.Provenance("abc", false, "current", Map.of(), "17", "M2.1", "Linux", "cpu", 1, 1,
+                            "x", "y")));
+        }
+        assertEquals(older, Verdicts.judgedLine("lstm1997", List.of(older, current)));
+        assertEquals(current, Verdicts.judgedLine("lstm1997", List.of(older, current), java.util.Set.of("current")));
+    }
+
+    @Test
     void shareRuleWithThreeTrials() {
         for (int percent : new int[] {97, 100}) {
             Map<String, Object> paper = paper("method", "LSTM", "successPercent", percent, "sequencesToSuccess", 10_000);
