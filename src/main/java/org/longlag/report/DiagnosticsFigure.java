@@ -161,11 +161,7 @@ final class DiagnosticsFigure {
             }
             panelTop += panelHeight;
         }
-        int noteY = panelTop + 30;
-        for (String note : noteLines) {
-            svg.text(18, noteY, 11.5, "start", "normal", "#444444", note);
-            noteY += 16;
-        }
+        svg.notes(18, panelTop + 30, noteLines);
         return svg.finish();
     }
 }

@@ -119,11 +119,7 @@ final class FamilyCurvesFigure {
             drawPanel(svg, panel, panelTop, x, y, yLabel);
             panelTop += panelHeight(panel);
         }
-        int noteY = panelTop + 6;
-        for (String note : noteLines) {
-            svg.text(18, noteY, 11.5, "start", "normal", "#444444", note);
-            noteY += 16;
-        }
+        svg.notes(18, panelTop + 6, noteLines);
         return svg.finish();
     }
 

@@ -175,11 +175,7 @@ final class LagScalingFigure {
                         "lstm1997 not run on these rows yet: the paper's points only");
             }
         }
-        int noteY = end;
-        for (String note : noteLines) {
-            svg.text(18, noteY, 11.5, "start", "normal", "#444444", note);
-            noteY += 16;
-        }
+        svg.notes(18, end, noteLines);
         return svg.finish();
     }
 

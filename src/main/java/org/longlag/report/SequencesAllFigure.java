@@ -136,11 +136,7 @@ final class SequencesAllFigure {
             }
             groupTop += HEADER + lanes.size() * LANE + GAP;
         }
-        int noteY = bottom + 68;
-        for (String note : noteLines) {
-            svg.text(18, noteY, 11.5, "start", "normal", "#444444", note);
-            noteY += 16;
-        }
+        svg.notes(18, bottom + 68, noteLines);
         return svg.finish();
     }
 

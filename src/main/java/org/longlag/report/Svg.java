@@ -33,6 +33,15 @@ final class Svg {
         return this;
     }
 
+    /** The explanatory lines under a figure, one every 16 px from {@code y} down, left-aligned at {@code x}. */
+    void notes(double x, int y, List<String> lines) {
+        int lineY = y;
+        for (String line : lines) {
+            text(x, lineY, 11.5, "start", "normal", "#444444", line);
+            lineY += 16;
+        }
+    }
+
     /** The finished document. */
     String finish() {
         return out.append("</svg>\n").toString();

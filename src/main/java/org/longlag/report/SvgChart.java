@@ -107,11 +107,7 @@ final class SvgChart {
             }
         }
         legend(svg, series);
-        int noteY = LEGEND_TOP + (series.size() + 1) / 2 * LEGEND_ROW + 14;
-        for (String note : notes) {
-            svg.text(LEFT - 60, noteY, 11.5, "start", "normal", "#444444", note);
-            noteY += 16;
-        }
+        svg.notes(LEFT - 60, LEGEND_TOP + (series.size() + 1) / 2 * LEGEND_ROW + 14, notes);
         return svg.finish();
     }
 
