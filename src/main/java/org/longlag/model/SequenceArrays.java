@@ -60,7 +60,8 @@ public final class SequenceArrays {
         labelMask = array(lMask, dataType, n, length);
     }
 
-    private static INDArray array(double[] values, DataType dataType, long... shape) {
+    /** {@code values} as an array of {@code dataType} (built in double or float, then cast), C order. */
+    static INDArray array(double[] values, DataType dataType, long... shape) {
         if (dataType == DataType.DOUBLE) {
             return Nd4j.create(values, shape, 'c');
         }

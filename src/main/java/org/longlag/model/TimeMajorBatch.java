@@ -133,14 +133,7 @@ final class TimeMajorBatch {
     }
 
     private INDArray array(double[] values, long... shape) {
-        if (dataType == DataType.DOUBLE) {
-            return Nd4j.create(values, shape, 'c');
-        }
-        float[] f = new float[values.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = (float) values[i];
-        }
-        return Nd4j.create(f, shape, 'c').castTo(dataType);
+        return SequenceArrays.array(values, dataType, shape);
     }
 
     /**
