@@ -97,6 +97,7 @@ final class DescribeCommand implements Callable<Integer> {
             models.add(model);
         }
         json.put("models", models);
+        json.put("judgedModel", row.judgedModel());
         json.put("notes", row.notes());
         return json;
     }
@@ -129,6 +130,10 @@ final class DescribeCommand implements Callable<Integer> {
                 out.append("\nreading ").append(m.get("name")).append(" (run only when named with --models): ")
                         .append(m.get("reading")).append('\n');
             }
+        }
+        if (row.judgedOnReading()) {
+            // Said only when it differs from the default, so a plain row reads as before.
+            out.append("\njudged on: ").append(row.judgedModel()).append(" (a reading; see its text)\n");
         }
         if (!row.notes().isBlank()) {
             out.append("\nnotes: ").append(row.notes().strip()).append('\n');

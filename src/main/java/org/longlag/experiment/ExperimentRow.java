@@ -20,6 +20,8 @@ import org.longlag.task.Tasks;
  * @param models the row's models in file order
  * @param paper the paper's reported figures: one map per method (LSTM and any baselines)
  * @param notes free text about deviations or readings of the paper, may be empty
+ * @param judgedModel the model whose line the row is judged on: {@link #PAPER_LSTM}, or a reading of it
+ *     that the file adopts ({@code judge:}) because the paper's text allows it
  */
 public record ExperimentRow(
         String id,
@@ -33,7 +35,21 @@ public record ExperimentRow(
         int paperTrials,
         List<ModelEntry> models,
         List<Map<String, Object>> paper,
-        String notes) {
+        String notes,
+        String judgedModel) {
+
+    /** The paper's LSTM as a model name: what a row is judged on unless its file adopts a reading. */
+    public static final String PAPER_LSTM = "lstm1997";
+
+    /** Whether a model called {@code name} may be judged: the paper's LSTM or a reading of it. */
+    static boolean judgeable(String name) {
+        return name.equals(PAPER_LSTM) || name.startsWith(PAPER_LSTM + ".");
+    }
+
+    /** Whether the row is judged on a reading of the paper rather than on {@link #PAPER_LSTM} itself. */
+    public boolean judgedOnReading() {
+        return !PAPER_LSTM.equals(judgedModel);
+    }
 
     /** A fresh generator for this row's task. */
     public SequenceTask task() {

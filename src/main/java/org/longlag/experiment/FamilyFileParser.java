@@ -17,9 +17,10 @@ import org.longlag.train.StoppingRules;
  */
 final class FamilyFileParser {
     private static final Set<String> FAMILY_KEYS = Set.of(
-            "family", "title", "paperTable", "task", "stopping", "testSize", "paperTrials", "models", "rows", "notes");
+            "family", "title", "paperTable", "task", "stopping", "testSize", "paperTrials", "models", "judge", "rows",
+            "notes");
     private static final Set<String> ROW_KEYS =
-            Set.of("id", "task", "stopping", "testSize", "paperTrials", "models", "paper", "notes");
+            Set.of("id", "task", "stopping", "testSize", "paperTrials", "models", "judge", "paper", "notes");
 
     private final String file;
     private final Map<String, Object> document;
@@ -39,6 +40,7 @@ final class FamilyFileParser {
         int testSize = document.containsKey("testSize") ? integer(document, "testSize", "testSize", 1) : 2560;
         int paperTrials = document.containsKey("paperTrials") ? integer(document, "paperTrials", "paperTrials", 1) : 10;
         Map<String, Object> models = map(document, "models", "models", true);
+        String judge = judge(document, "judge", models.keySet(), ExperimentRow.PAPER_LSTM);
         Object rawRows = document.get("rows");
         if (!(rawRows instanceof List<?> list) || list.isEmpty()) {
             throw error("rows", "must be a non-empty list, got " + rawRows);
@@ -52,14 +54,15 @@ final class FamilyFileParser {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> row = (Map<String, Object>) rawRow;
-            rows.add(row(row, where, family, title, paperTable, task, stopping, testSize, paperTrials, models, familyNotes));
+            rows.add(row(row, where, family, title, paperTable, task, stopping, testSize, paperTrials, models, judge,
+                    familyNotes));
         }
         return rows;
     }
 
     private ExperimentRow row(Map<String, Object> row, String where, String family, String title, int paperTable,
             Map<String, Object> familyTask, Map<String, Object> familyStopping, int familyTestSize,
-            int familyPaperTrials, Map<String, Object> familyModels, String familyNotes) {
+            int familyPaperTrials, Map<String, Object> familyModels, String familyJudge, String familyNotes) {
         checkKeys(row, ROW_KEYS, where + ".");
         String id = string(row, "id", where + ".id");
         String at = where + " (" + id + ")";
@@ -85,10 +88,30 @@ final class FamilyFileParser {
                 ? integer(row, "paperTrials", at + ".paperTrials", 1) : familyPaperTrials;
         List<ModelEntry> models = models(familyModels, map(row, "models", at + ".models", false), at, taskKind, task,
                 generator);
+        String judge = judge(row, where + ".judge", familyModels.keySet(), familyJudge);
         List<Map<String, Object>> paper = paper(row.get("paper"), at + ".paper");
         String notes = row.containsKey("notes") ? string(row, "notes", at + ".notes") : familyNotes;
         return new ExperimentRow(id, family, paperTable, title, taskKind, Map.copyOf(task), Map.copyOf(stopping),
-                testSize, paperTrials, models, paper, notes);
+                testSize, paperTrials, models, paper, notes, judge);
+    }
+
+    /**
+     * The model a row is judged on: {@code map}'s {@code judge}, else {@code otherwise}. Only the
+     * paper's LSTM or one of its readings may stand for the paper's LSTM line, so any other name is
+     * refused here rather than silently judging nothing.
+     */
+    private String judge(Map<String, Object> map, String field, Set<String> modelNames, String otherwise) {
+        if (!map.containsKey("judge")) {
+            return otherwise;
+        }
+        List<String> allowed = modelNames.stream().filter(ExperimentRow::judgeable).toList();
+        Object value = map.get("judge");
+        if (!(value instanceof String name) || !allowed.contains(name)) {
+            throw error(field, "must name " + ExperimentRow.PAPER_LSTM + " or one of its readings among the"
+                    + " family's models (allowed: " + (allowed.isEmpty() ? "none in this family"
+                    : String.join(", ", allowed)) + "), got " + value);
+        }
+        return name;
     }
 
     private List<ModelEntry> models(Map<String, Object> family, Map<String, Object> overrides, String at,

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * Inside the paper's LSTM, one family at a time: the diagnostics {@code lstm1997} records with its
- * learning curve ({@code curve.diagnostics}) against sequences seen, as small multiples sharing the
- * x axis: the size of the cell states at the end of a sequence, the mean gate activations, the
+ * learning curve ({@code curve.diagnostics}) against sequences seen, on the line {@code TABLES.md}
+ * judges (a reading where the row's file adopts one, marked as {@link JudgedLines} says), as small
+ * multiples sharing the x axis: the size of the cell states at the end of a sequence, the mean gate activations, the
  * largest weight, and (where recorded) whether the cells have been added. One colour per row of
  * the family; each line the median over the row's trials still training, the first series of a
  * panel with its min–max shaded. These are what the README's deviations quote: states that grow
@@ -45,11 +46,11 @@ final class DiagnosticsFigure {
             new PanelSpec("Cells added", "added", List.of("cellsAdded"),
                     List.of("1 once the memory cells have joined the net"), true));
 
-    /** The lstm1997 line of each row with diagnostics, by row in family order. */
+    /** The judged line of each row with diagnostics, by row in family order. */
     private record RowLine(PaperRow row, int index, ModelLine line) {
     }
 
-    /** Whether any row's judged {@code lstm1997} line records diagnostics. */
+    /** Whether any row's judged line records diagnostics. */
     static boolean hasDiagnostics(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
         return !rowLines(rows, byRow).isEmpty();
     }
@@ -57,8 +58,7 @@ final class DiagnosticsFigure {
     private static List<RowLine> rowLines(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
         List<RowLine> lines = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(rows.get(i).id(), List.of()),
-                    rows.get(i).currentConfigs());
+            ModelLine line = JudgedLines.of(rows.get(i), byRow.getOrDefault(rows.get(i).id(), List.of()));
             if (line.trials().stream().anyMatch(t -> t.curve() != null && t.curve().diagnostics() != null
                     && PANELS.stream().flatMap(p -> p.series().stream())
                             .anyMatch(name -> t.curve().diagnostics().get(name) != null
@@ -121,13 +121,15 @@ final class DiagnosticsFigure {
         List<Legend.Entry> legend = new ArrayList<>();
         for (RowLine line : lines) {
             long solved = line.line().trials().stream().filter(TrialResult::success).count();
-            legend.add(Legend.Entry.line(line.row().id() + ": " + solved + "/" + line.line().trials().size()
+            legend.add(Legend.Entry.line(JudgedLines.marked(line.row(), line.row().id()) + ": " + solved + "/" + line.line().trials().size()
                     + " solved", Palette.row(line.index()), false, true));
         }
-        List<String> notes = List.of("Each line: median over the row's lstm1997 trials still training (the line "
-                + "TABLES.md judges), one point per block of sequences of the training curve; shade: min–max over "
+        List<String> notes = new ArrayList<>();
+        notes.add("Each line: median over the row's lstm1997 trials still training (the line TABLES.md judges; a "
+                + "reading where the row adopts one, marked " + JudgedLines.MARK + "), one point per block of sequences of the training curve; shade: min–max over "
                 + "those trials for the solid series; faint where fewer than half of the trials still train. Trials "
                 + "that solved the task stop early, so late points show the trials that did not.");
+        notes.addAll(JudgedLines.note(lines.stream().map(RowLine::row).toList()));
         List<String> noteLines = notes.stream().flatMap(n -> Svg.wrap(n, 118).stream()).toList();
 
         int legendTop = 76;

@@ -13,16 +13,17 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code sequences-all.svg}: the headline, sequences to success of every row, ours against the
  *       paper's, with the verdicts ({@link SequencesAllFigure}), at the top of {@code TABLES.md} under
- *       the count of reproduced rows, when any row has a {@code lstm1997} trial;
+ *       the count of reproduced rows, when any row has a trial of its judged line ({@code lstm1997}, or
+ *       the reading the row's file adopts);
  *   <li>{@code sequences-table<N>.svg}: sequences to success per row, ours against the paper's
- *       ({@link SequencesFigure}), for each table with a {@code lstm1997} or {@code rnn1997} trial;
+ *       ({@link SequencesFigure}), for each table with a trial of a judged line or {@code rnn1997};
  *   <li>{@code lag-scaling.svg}: sequences to success against the time lag for Exp. 2c and the
- *       adding problem ({@link LagScalingFigure}), under Tables 3 and 7, when either has a
- *       {@code lstm1997} trial;
+ *       adding problem ({@link LagScalingFigure}), under Tables 3 and 7, when either has a trial of a
+ *       judged line;
  *   <li>{@code curves-<family>.svg}: training error per row ({@link FamilyCurvesFigure}), for each
  *       family with a trial of one of the four models;
  *   <li>{@code diagnostics-<family>.svg}: inside {@code lstm1997} ({@link DiagnosticsFigure}), for
- *       each family whose {@code lstm1997} lines record diagnostics.
+ *       each family whose judged lines record diagnostics.
  * </ul>
  *
  * A family or table without results gets no figure, so {@code TABLES.md} never links a file that
@@ -56,7 +57,7 @@ public final class Figures {
 
     /**
      * The headline figure of every row ({@link SequencesAllFigure}), drawn from the verdicts that
-     * {@code TABLES.md} prints; null when no row has a {@code lstm1997} trial.
+     * {@code TABLES.md} prints; null when no row has a trial of its judged line.
      */
     static Figure headline(List<PaperRow> rows, List<RowVerdict> verdicts, Map<String, List<TrialResult>> byRow) {
         if (!SequencesAllFigure.hasResults(verdicts)) {

@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * How the sequences to success grow with the time lag, ours ({@code lstm1997}) and the paper's on
- * the same axes: the paper's claim that LSTM's training time grows slowly with the lag, tested.
+ * How the sequences to success grow with the time lag, ours ({@code lstm1997}: the line
+ * {@code TABLES.md} judges, a reading where the row's file adopts one, marked as {@link JudgedLines}
+ * says) and the paper's on the same axes: the paper's claim that LSTM's training time grows slowly
+ * with the lag, tested.
  *
  * <p>Panel A puts Exp. 2c's rows with p = q (minimal lag q + 1, the paper's Table 3) and the adding
  * problem (minimal lag T/2, Table 7) against the minimal lag. Exp. 2c's rows at the largest q vary
@@ -30,11 +33,10 @@ final class LagScalingFigure {
     private LagScalingFigure() {
     }
 
-    /** Whether either family has a {@code lstm1997} trial. */
+    /** Whether either family has a trial of a row's judged line. */
     static boolean hasResults(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
         return rows.stream().filter(r -> VERY_LONG_LAG.equals(r.family()) || ADDING.equals(r.family()))
-                .anyMatch(r -> byRow.getOrDefault(r.id(), List.of()).stream()
-                        .anyMatch(t -> Verdicts.LSTM.equals(t.model())));
+                .anyMatch(r -> JudgedLines.hasTrials(r, byRow));
     }
 
     /**
@@ -43,7 +45,7 @@ final class LagScalingFigure {
      * @param row the row
      * @param x where it stands: minimal lag or p
      * @param paper the paper's mean sequences to success, or null
-     * @param line our lstm1997 line
+     * @param line our judged line
      */
     private record RowPoint(PaperRow row, double x, Double paper, ModelLine line) {
         List<TrialResult> solved() {
@@ -73,8 +75,7 @@ final class LagScalingFigure {
         double largestQ = rows.stream().filter(r -> VERY_LONG_LAG.equals(r.family()))
                 .mapToDouble(r -> number(r.task().get("q"), -1)).max().orElse(-1);
         for (PaperRow row : rows) {
-            ModelLine line = ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of()),
-                    row.currentConfigs());
+            ModelLine line = JudgedLines.of(row, byRow.getOrDefault(row.id(), List.of()));
             Double paper = Verdicts.paperSequences(row.paper().stream().filter(e -> "LSTM".equals(e.get("method")))
                     .findFirst().orElse(Map.of()));
             if (VERY_LONG_LAG.equals(row.family())) {
@@ -121,13 +122,16 @@ final class LagScalingFigure {
             }
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Ours: lstm1997, the line TABLES.md judges; a filled point is the mean over the solved trials "
+        notes.add("Ours: lstm1997, the line TABLES.md judges (a reading where the row adopts one, marked "
+                + JudgedLines.MARK + "); a filled point is the mean over the solved trials "
                 + "(bar: their min–max), an open point a row none of whose trials solved the task, drawn at the "
                 + "budget; k/n: trials solved. The paper: Table 3 (Exp. 2c; minimal lag q + 1) and Table 7 "
                 + "(adding; minimal lag T/2).");
         if (!notRun.isEmpty()) {
             notes.add("Not run yet (the paper's point only): " + String.join(", ", notRun) + ".");
         }
+        notes.addAll(JudgedLines.note(Stream.of(lagRows, addingRows, distractorRows).flatMap(List::stream)
+                .map(RowPoint::row).distinct().toList()));
         List<String> noteLines = notes.stream().flatMap(n -> Svg.wrap(n, 118).stream()).toList();
 
         List<Legend.Entry> legend = List.of(
@@ -223,7 +227,7 @@ final class LagScalingFigure {
             // Labels to the right of the point, or to its left near the right edge.
             boolean left = px > plot.right() - 90;
             svg.text(left ? px - 9 : px + 9, labelY - 7, 11.5, left ? "end" : "start", "bold", green,
-                    r.count() + (mean == null ? ", budget" : ""));
+                    JudgedLines.marked(r.row(), r.count() + (mean == null ? ", budget" : "")));
         }
     }
 

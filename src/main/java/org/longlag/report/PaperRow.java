@@ -20,19 +20,33 @@ import java.util.Set;
  * @param currentConfigs configuration hashes of the row's recorded trials that the experiment files
  *     still describe (each trial's own run seed and test size), so that a model's judged line is
  *     the one of its current settings; empty when unknown
+ * @param judgedModel the model whose line stands for the paper's LSTM in the verdict and the figures:
+ *     {@link Verdicts#LSTM}, or a reading {@code lstm1997.<reading>} the row's file adopts
  */
 public record PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
-        List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs) {
+        List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs, String judgedModel) {
 
     public PaperRow {
         task = task == null ? Map.of() : task;
         currentConfigs = currentConfigs == null ? Set.of() : Set.copyOf(currentConfigs);
+        judgedModel = judgedModel == null ? Verdicts.LSTM : judgedModel;
+    }
+
+    /** A row judged on {@link Verdicts#LSTM} itself. */
+    public PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
+            List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs) {
+        this(id, family, paperTable, title, paperTrials, models, paper, task, currentConfigs, Verdicts.LSTM);
     }
 
     /** A row whose current configurations are not known. */
     public PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
             List<Map<String, Object>> paper, Map<String, Object> task) {
         this(id, family, paperTable, title, paperTrials, models, paper, task, Set.of());
+    }
+
+    /** The reading the row is judged on ({@code linear-output}), or null when it is judged on {@link Verdicts#LSTM}. */
+    public String judgedReading() {
+        return Verdicts.reading(judgedModel);
     }
 
     /** A row whose task parameters are not known. */

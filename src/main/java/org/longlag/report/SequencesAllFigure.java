@@ -10,8 +10,8 @@ import java.util.TreeMap;
 /**
  * The headline figure: sequences to success of every experiment row, ours against the paper's, one
  * lane per row in paper order, grouped by paper table. Each lane shows the paper's LSTM mean (a
- * black diamond, as in {@link SequencesFigure}), our {@code lstm1997} line that {@code TABLES.md}
- * judges as its mean over solved trials with their min–max range, or an open triangle at the
+ * black diamond, as in {@link SequencesFigure}), the line that {@code TABLES.md} judges ({@code
+ * lstm1997}'s, or a reading's where the row adopts one: marked, see {@link JudgedLines}) as its mean over solved trials with their min–max range, or an open triangle at the
  * line's budget where no trial solved, and right of the plot the share solved and the row's verdict.
  *
  * <p>Nothing is judged here: the line, its share and mean, the paper's mean and the verdict are
@@ -36,7 +36,7 @@ final class SequencesAllFigure {
     private SequencesAllFigure() {
     }
 
-    /** Whether any row has a trial of {@code lstm1997}, i.e. whether there is anything to draw. */
+    /** Whether any row has a trial of its judged line, i.e. whether there is anything to draw. */
     static boolean hasResults(List<RowVerdict> verdicts) {
         return verdicts.stream().anyMatch(v -> v.verdict() != RowVerdict.Verdict.NOT_RUN);
     }
@@ -68,8 +68,7 @@ final class SequencesAllFigure {
         List<Double> values = new ArrayList<>();
         for (PaperRow row : rows) {
             RowVerdict verdict = verdictOf.get(row.id());
-            ModelSummary ours = ModelSummary.of(ModelLine.of(Verdicts.LSTM, byRow.getOrDefault(row.id(), List.of()),
-                    row.currentConfigs()));
+            ModelSummary ours = ModelSummary.of(JudgedLines.of(row, byRow.getOrDefault(row.id(), List.of())));
             Lane lane = new Lane(row, verdict, ours);
             tables.computeIfAbsent(row.paperTable(), k -> new ArrayList<>()).add(lane);
             if (verdict.paperSequences() != null) {
@@ -94,11 +93,13 @@ final class SequencesAllFigure {
                 Legend.Entry.marker("no trial solved: drawn at the budget", Palette.model(Verdicts.LSTM),
                         Svg.Marker.TRIANGLE_RIGHT, false));
         List<String> notes = new ArrayList<>();
-        notes.add("Our line is the one TABLES.md judges: the lstm1997 line of the row with the most trials. "
+        notes.add("Our line is the one TABLES.md judges: the row's lstm1997 line (a reading where the row adopts "
+                + "one, marked " + JudgedLines.MARK + ") with the most trials. "
                 + "solved: its solved/trials. A row where none solved needed more than its budget, by an unknown "
                 + "amount. The verdict is TABLES.md's: the share solved and the test error against the paper's "
                 + "LSTM line, and the mean within 3 times the paper's (Tables 4 and 5: its ST2 column).");
         notes.add("Every trial, and the rnn1997 baseline, are drawn in the per-table figures (sequences-tableN.svg).");
+        notes.addAll(JudgedLines.note(rows));
         List<String> noteLines = notes.stream().flatMap(n -> Svg.wrap(n, 118).stream()).toList();
 
         int legendTop = 96;
@@ -115,7 +116,9 @@ final class SequencesAllFigure {
                 + "paper's LSTM");
         svg.text(18, 50, 12.5, "start", "normal", "#444444", "All " + rows.size() + " rows of the catalog in paper "
                 + "order, by paper table; ours trained on-line, as the paper's.");
+        long atReadings = TablesRenderer.reproducedAtReadings(verdicts);
         svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(TablesRenderer.countHead(verdicts), true), new Svg.Run(" by lstm1997 ("
+                + (atReadings == 0 ? "" : atReadings + " of them at a reading, marked " + JudgedLines.MARK + "; ")
                 + TablesRenderer.countRest(verdicts) + ").", false)));
         Legend.draw(svg, 40, SvgChart.WIDTH - 22, legendTop, legend, 2);
 
@@ -144,7 +147,7 @@ final class SequencesAllFigure {
         RowVerdict v = lane.verdict();
         String id = lane.row().id();
         String color = Palette.model(Verdicts.LSTM);
-        svg.text(LEFT - 8, y + 4, 12, "end", "normal", "#000000", id);
+        svg.text(LEFT - 8, y + 4, 12, "end", "normal", "#000000", JudgedLines.marked(lane.row(), id));
         svg.line(LEFT, y, RIGHT, y, "#e4e4e4");
         double oursX = Double.NaN;
         if (v.paperSequences() != null) {
@@ -162,13 +165,13 @@ final class SequencesAllFigure {
             oursX = plot.px(v.meanSequences());
             svg.raw(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" stroke=\"#ffffff\" "
                     + "stroke-width=\"1.2\"><title>%s</title></circle>\n", oursX, y, color, Svg.escape(id
-                    + ", lstm1997: mean " + Numbers.count(v.meanSequences()) + " sequences over " + v.solved()
+                    + ", " + v.model() + ": mean " + Numbers.count(v.meanSequences()) + " sequences over " + v.solved()
                     + " solved of " + v.trials() + " (" + Numbers.format(ours.minSequencesToSuccess()) + "–"
                     + Numbers.format(ours.maxSequencesToSuccess()) + ")" + (v.ratio() == null ? ""
                     : ", " + Verdicts.ratio(v.ratio()).replace("x", "×") + " the paper's"))));
         } else if (lane.noneSolved()) {
             oursX = plot.px(Math.max(1, lane.ours().budget()));
-            SequencesFigure.budgetMark(svg, oursX, y, 10, color, id + ", lstm1997: 0 of " + v.trials()
+            SequencesFigure.budgetMark(svg, oursX, y, 10, color, id + ", " + v.model() + ": 0 of " + v.trials()
                     + " solved within the budget of " + Numbers.format(lane.ours().budget()) + " sequences");
         }
         if (v.paperSequences() == null) {

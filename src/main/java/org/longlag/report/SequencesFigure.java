@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * that did not solve the task is an open triangle at its budget (it would have needed more, by an
  * unknown amount); a bar marks our mean over solved trials, a black diamond the paper's mean.
  *
- * <p>Drawn for {@code lstm1997} on every row, and for {@code rnn1997} on every row of a table where
+ * <p>Drawn for {@code lstm1997} on every row (the line {@code TABLES.md} judges: a reading where the
+ * row's file adopts one, marked as {@link JudgedLines} says), and for {@code rnn1997} on every row of a table where
  * it was run or the paper reports RTRL/BPTT figures (grey diamonds on its lane; open where the
  * paper gives only "more than", i.e. a failure). The DL4J models have no paper counterpart and
  * count minibatch sequences, so they are not drawn here. Rows are horizontal so their ids read
@@ -35,10 +36,10 @@ final class SequencesFigure {
         return "sequences-table" + table + ".svg";
     }
 
-    /** Whether any row of the table has a trial of {@code lstm1997} or {@code rnn1997}. */
+    /** Whether any row of the table has a trial of its judged line or of {@code rnn1997}. */
     static boolean hasResults(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
-        return rows.stream().anyMatch(r -> byRow.getOrDefault(r.id(), List.of()).stream()
-                .anyMatch(t -> Verdicts.LSTM.equals(t.model()) || Verdicts.RNN.equals(t.model())));
+        return rows.stream().anyMatch(r -> JudgedLines.hasTrials(r, byRow) || byRow.getOrDefault(r.id(), List.of())
+                .stream().anyMatch(t -> Verdicts.RNN.equals(t.model())));
     }
 
     /** A figure of the paper: a number, and whether the paper gives it only as a lower bound (">5,000,000"). */
@@ -60,8 +61,11 @@ final class SequencesFigure {
         }
     }
 
-    /** One lane: one model of one row. */
-    private record Lane(String model, ModelLine line, List<Map<String, Object>> paper) {
+    /**
+     * One lane: one model of one row, named by its role ({@code lstm1997} or {@code rnn1997}), whose
+     * line may be a reading's; {@code label} is what the lane is called on the page.
+     */
+    private record Lane(String model, String label, ModelLine line, List<Map<String, Object>> paper) {
     }
 
     /** The SVG of the paper table whose rows, in catalog order, are {@code rows}. */
@@ -78,10 +82,11 @@ final class SequencesFigure {
             List<TrialResult> trials = byRow.getOrDefault(row.id(), List.of());
             List<Lane> lanes = new ArrayList<>();
             Map<String, Object> lstm = paperLstm(row);
-            lanes.add(new Lane(Verdicts.LSTM, ModelLine.of(Verdicts.LSTM, trials, row.currentConfigs()), lstm == null ? List.of()
-                    : List.of(lstm)));
+            lanes.add(new Lane(Verdicts.LSTM, JudgedLines.marked(row, Verdicts.LSTM), JudgedLines.of(row, trials),
+                    lstm == null ? List.of() : List.of(lstm)));
             if (rnnLanes) {
-                lanes.add(new Lane(Verdicts.RNN, ModelLine.of(Verdicts.RNN, trials, row.currentConfigs()), baselineEntries(row)));
+                lanes.add(new Lane(Verdicts.RNN, Verdicts.RNN, ModelLine.of(Verdicts.RNN, trials, row.currentConfigs()),
+                        baselineEntries(row)));
             }
             for (Lane lane : lanes) {
                 for (TrialResult t : lane.line().trials()) {
@@ -123,12 +128,14 @@ final class SequencesFigure {
 
         List<String> notes = new ArrayList<>();
         notes.add("One mark per trial of our line that TABLES.md judges (of several lines of a model, the one with "
-                + "the most trials): a solved trial at the training sequences it took to meet the row's stopping "
+                + "the most trials; on the lstm1997 lane a reading where the row adopts one, marked "
+                + JudgedLines.MARK + "): a solved trial at the training sequences it took to meet the row's stopping "
                 + "rule, a trial that did not solve the task at its budget (it needed more). Trials are spread "
                 + "up and down their lane only to keep them apart.");
         notes.add("The paper: its mean sequences to success for the row" + (table == 4 || table == 5
                 ? " (Tables 4 and 5: its ST2 column, where our stopping rule stops)" : "") + (paperBaseline
                 ? "; on the rnn1997 lane its RTRL and BPTT figures for the row" : "") + ".");
+        notes.addAll(JudgedLines.note(rows));
         List<String> noteLines = notes.stream().flatMap(n -> Svg.wrap(n, 118).stream()).toList();
 
         int legendTop = 92;
@@ -201,7 +208,7 @@ final class SequencesFigure {
 
     private static void drawLane(Svg svg, Plot plot, PaperRow row, Lane lane, double laneY, PaperValue paperLstm) {
         String color = Palette.model(lane.model());
-        svg.text(LEFT - 8, laneY + 4, 12, "end", "normal", color, lane.model());
+        svg.text(LEFT - 8, laneY + 4, 12, "end", "normal", color, lane.label());
         for (Map<String, Object> entry : lane.paper()) {
             PaperValue v = paperValue(entry);
             if (v == null) {
@@ -218,7 +225,7 @@ final class SequencesFigure {
             TrialResult t = trials.get(i);
             double y = laneY + (n == 1 ? 0 : -SPREAD + 2 * SPREAD * i / (n - 1));
             double value = trialValue(t);
-            String title = String.format(Locale.ROOT, "%s %s trial %d: %s", row.id(), lane.model(), t.trial(),
+            String title = String.format(Locale.ROOT, "%s %s trial %d: %s", row.id(), t.model(), t.trial(),
                     t.success() ? "solved after " + Numbers.format((long) value) + " sequences"
                             : "not solved within its budget of " + Numbers.format(t.budget()) + " sequences");
             if (t.success()) {

@@ -108,7 +108,6 @@ public final class TablesRenderer {
         }
     }
 
-    /** How many rows got each verdict; every verdict is a key, with 0 where no row got it. */
     /** "5 of 33 rows reproduced": the head of the count line. */
     static String countHead(List<RowVerdict> verdicts) {
         return counts(verdicts).get(RowVerdict.Verdict.REPRODUCED) + " of " + verdicts.size() + " rows reproduced";
@@ -124,6 +123,13 @@ public final class TablesRenderer {
                 + counts.get(RowVerdict.Verdict.NOT_RUN) + " not run";
     }
 
+    /** How many of the reproduced rows (within 3x) were judged on a reading the row's file adopts. */
+    static long reproducedAtReadings(List<RowVerdict> verdicts) {
+        return verdicts.stream().filter(v -> v.verdict() == RowVerdict.Verdict.REPRODUCED && v.reading() != null)
+                .count();
+    }
+
+    /** How many rows got each verdict; every verdict is a key, with 0 where no row got it. */
     static Map<RowVerdict.Verdict, Long> counts(List<RowVerdict> verdicts) {
         Map<RowVerdict.Verdict, Long> counts = new EnumMap<>(RowVerdict.Verdict.class);
         for (RowVerdict.Verdict verdict : RowVerdict.Verdict.values()) {
@@ -138,12 +144,16 @@ public final class TablesRenderer {
      * with its verdicts, in table order.
      */
     private static void renderSummary(StringBuilder out, List<RowVerdict> verdicts, Figures.Figure headline) {
+        long atReadings = reproducedAtReadings(verdicts);
         out.append("**").append(countHead(verdicts)).append("** by `").append(Verdicts.LSTM).append("` (")
+                .append(atReadings == 0 ? "" : atReadings + " of them at a documented reading of the paper, named in "
+                        + "the row's verdict; the faithful reading's line is in the row's table below; ")
                 .append(countRest(verdicts)).append(").\n\n");
         if (headline != null) {
             out.append(link(headline)).append('\n');
         }
-        out.append("| experiment | " + Verdicts.LSTM + " trials | solved | mean sequences | paper mean | ratio "
+        // The counts are of the judged line, which a row's verdict names when it is a reading.
+        out.append("| experiment | trials | solved | mean sequences | paper mean | ratio "
                 + "| verdict | " + Verdicts.RNN + " |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (RowVerdict v : verdicts) {
@@ -152,10 +162,19 @@ public final class TablesRenderer {
                     v.meanSequences() == null ? (run ? "–" : "") : Numbers.count(v.meanSequences()),
                     v.paperSequences() == null ? "" : Numbers.count(v.paperSequences()),
                     v.ratio() == null ? "" : Verdicts.ratio(v.ratio()),
-                    labelled(v.verdict().label(), run ? v.reason() : ""),
+                    verdictCell(v),
                     labelled(v.mirror().label(), v.mirror() != RowVerdict.Mirror.NOT_RUN ? v.mirrorReason() : "")));
         }
         out.append('\n');
+    }
+
+    /**
+     * A row's verdict with its reason, and the reading it was reached on where the row's file adopts
+     * one: "reproduced with reading `linear-output` (10/10 solved; ratio 2.9x)".
+     */
+    static String verdictCell(RowVerdict v) {
+        String label = v.verdict().label() + (v.reading() == null ? "" : " with reading `" + v.reading() + "`");
+        return labelled(label, v.verdict() != RowVerdict.Verdict.NOT_RUN ? v.reason() : "");
     }
 
     private static String labelled(String label, String reason) {

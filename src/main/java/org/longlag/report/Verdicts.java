@@ -12,7 +12,8 @@ import org.longlag.report.RowVerdict.Verdict;
 
 /**
  * The project's definition of "reproduced": one verdict per experiment row on the paper's own
- * network ({@code lstm1997}) against the paper's LSTM line, and a mirror verdict on the paper's
+ * network ({@code lstm1997}, or the reading {@code lstm1997.<reading>} the row's experiment file
+ * adopts with {@code judge:}) against the paper's LSTM line, and a mirror verdict on the paper's
  * gradient baseline ({@code rnn1997}) against what the paper says of RTRL/BPTT.
  *
  * <p>The rules are deliberately coarse, because we run fewer trials than the paper and its figures
@@ -22,7 +23,10 @@ import org.longlag.report.RowVerdict.Verdict;
  * states them for readers of {@code TABLES.md}; the README says the same in plain words.
  */
 public final class Verdicts {
-    /** The paper's LSTM as our model name; only the line with exactly this name is judged. */
+    /**
+     * The paper's LSTM as our model name; a row is judged on the line with exactly this name unless
+     * its file adopts a reading ({@link PaperRow#judgedModel}).
+     */
     public static final String LSTM = "lstm1997";
     /** The paper's gradient baseline as our model name. */
     public static final String RNN = "rnn1997";
@@ -35,8 +39,10 @@ public final class Verdicts {
 
     /** The rules, once, for the header of {@code TABLES.md}. */
     public static final String RULES = String.join("\n",
-            "**How rows are judged.** A row's `" + LSTM + "` line (that exact model name; of several lines, the one "
-                    + "the experiment file still describes, else the one with the most trials) is compared with the paper's `LSTM` line:",
+            "**How rows are judged.** A row's `" + LSTM + "` line (that exact model name, or the reading `" + LSTM
+                    + ".<reading>` its experiment file adopts with `judge:`, named in the row's verdict and argued in "
+                    + "the README's \"Known deviations\"; of several lines, the one the experiment file still "
+                    + "describes, else the one with the most trials) is compared with the paper's `LSTM` line:",
             "",
             "- share: solved/trials at least the paper's share; the paper's 97 % and 100 % both allow one failure "
                     + "per 10 trials, rounded down (none with fewer than 10 trials); where the paper gives no "
@@ -49,7 +55,7 @@ public final class Verdicts {
             "",
             "*reproduced*: all three hold; *reproduced, slower than 3x*: share and test error hold, ratio above 3; "
                     + "*not reproduced*: share or test error fails; *no paper LSTM figure*: trials run where the paper "
-                    + "reports no LSTM result (not counted as reproduced); *not run*: no `" + LSTM + "` trial. `" + RNN
+                    + "reports no LSTM result (not counted as reproduced); *not run*: no trial of the judged line. `" + RNN
                     + "` (same choice of line) *agrees* with the paper's RTRL/BPTT when it solves no trial where "
                     + "they solved none (0 %, or no RTRL/BPTT figure for the row or its family: the paper says "
                     + "they fail on long lags), and at least one where their best share is above 0 % or \"some "
@@ -66,7 +72,8 @@ public final class Verdicts {
      * @param lines our lines of the row, each the trials of one model, protocol and budget
      */
     public static RowVerdict judge(PaperRow row, List<Map<String, Object>> baseline, List<List<TrialResult>> lines) {
-        List<TrialResult> lstm = judgedLine(LSTM, lines, row.currentConfigs());
+        String model = row.judgedModel();
+        List<TrialResult> lstm = judgedLine(model, lines, row.currentConfigs());
         List<TrialResult> rnn = judgedLine(RNN, lines, row.currentConfigs());
         Map<String, Object> paper = row.paper().stream().filter(e -> "LSTM".equals(e.get("method")))
                 .findFirst().orElse(Map.of());
@@ -74,8 +81,8 @@ public final class Verdicts {
         String mirrorReason = mirrorReason(baseline, rnn);
         Double paperSequences = paperSequences(paper);
         if (lstm.isEmpty()) {
-            return new RowVerdict(row.id(), 0, 0, null, paperSequences, null, Verdict.NOT_RUN,
-                    "no " + LSTM + " trial", mirror, mirrorReason);
+            return new RowVerdict(row.id(), model, 0, 0, null, paperSequences, null, Verdict.NOT_RUN,
+                    "no " + model + " trial", mirror, mirrorReason);
         }
         List<TrialResult> solved = lstm.stream().filter(TrialResult::success).toList();
         Double mean = solved.isEmpty() ? null : mean(solved, Verdicts::sequencesToSuccess);
@@ -90,13 +97,18 @@ public final class Verdicts {
             reasons.add("ratio " + ratio(ratio));
         }
         if (paper.isEmpty()) {
-            return new RowVerdict(row.id(), lstm.size(), solved.size(), mean, null, null, Verdict.NO_PAPER_FIGURE,
-                    solved.size() + "/" + lstm.size() + " solved", mirror, mirrorReason);
+            return new RowVerdict(row.id(), model, lstm.size(), solved.size(), mean, null, null,
+                    Verdict.NO_PAPER_FIGURE, solved.size() + "/" + lstm.size() + " solved", mirror, mirrorReason);
         }
         Verdict verdict = !shareHolds || !testProblems.isEmpty() ? Verdict.NOT_REPRODUCED
                 : ratio != null && ratio > MAX_RATIO ? Verdict.SLOWER : Verdict.REPRODUCED;
-        return new RowVerdict(row.id(), lstm.size(), solved.size(), mean, paperSequences, ratio, verdict,
+        return new RowVerdict(row.id(), model, lstm.size(), solved.size(), mean, paperSequences, ratio, verdict,
                 String.join("; ", reasons), mirror, mirrorReason);
+    }
+
+    /** The reading in a model name ({@code linear-output} of {@code lstm1997.linear-output}); null for {@link #LSTM}. */
+    static String reading(String model) {
+        return model.startsWith(LSTM + ".") ? model.substring(LSTM.length() + 1) : null;
     }
 
     /** Whether {@code solved} of {@code trials} is at least the paper's share (and at least one). */
@@ -120,7 +132,8 @@ public final class Verdicts {
     /**
      * The line that stands for {@code model}: the one with exactly that name and the most trials;
      * on a tie, the one whose last trial finished latest (the newer configuration), then the first.
-     * Names such as {@code lstm1997.per-step} are other readings and are never judged.
+     * Names such as {@code lstm1997.per-step} are other models: a reading is judged only where the
+     * row's file adopts it, and then under its own name.
      */
     static List<TrialResult> judgedLine(String model, List<List<TrialResult>> lines) {
         return judgedLine(model, lines, java.util.Set.of());

@@ -54,6 +54,9 @@ class BadInputTest {
         Files.writeString(dir.resolve("broken.yaml"), good.replace("beta: 0.01", "beta: fast"));
         assertBadInput(CliHarness.run(dir, "list"), "broken.yaml", "stopping", "beta", "fast");
 
+        Files.writeString(dir.resolve("broken.yaml"), good.replace("rows:\n", "judge: rnn\nrows:\n"));
+        assertBadInput(CliHarness.run(dir, "list"), "broken.yaml", "judge: must name lstm1997", "got rnn");
+
         Files.writeString(dir.resolve("broken.yaml"), "family: [unclosed");
         assertBadInput(CliHarness.run(dir, "list"), "broken.yaml", "not valid YAML");
     }

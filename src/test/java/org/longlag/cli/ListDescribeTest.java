@@ -1,14 +1,18 @@
 package org.longlag.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code list} and {@code describe} on the project's own catalog. */
 class ListDescribeTest {
@@ -42,6 +46,30 @@ class ListDescribeTest {
         assertEquals(0, text.exitCode, text.err);
         assertTrue(text.out.contains("ST3(0.01)"), text.out);
         assertTrue(text.out.contains("74,000"), text.out);
+    }
+
+    @Test
+    void describeNamesTheJudgedModelOnlyWhenItIsAReading(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("judged.yaml"), """
+                family: judged
+                paperTable: 7
+                task: {kind: adding}
+                stopping: {rule: st3, beta: 0.01}
+                models:
+                  lstm1997: {kind: lstm1997, blocks: 1, cellsPerBlock: 2, learningRate: 0.5, budget: 40}
+                  lstm1997.linear-output: {outputUnit: linear, reading: "a linear output unit"}
+                rows:
+                  - {id: judged-t12, task: {T: 12}, judge: lstm1997.linear-output}
+                  - {id: faithful-t12, task: {T: 12}}
+                """);
+        CliHarness judged = CliHarness.run(dir, "describe", "judged-t12");
+        assertEquals(0, judged.exitCode, judged.err);
+        assertTrue(judged.out.contains("judged on: lstm1997.linear-output (a reading; see its text)"), judged.out);
+        CliHarness faithful = CliHarness.run(dir, "describe", "faithful-t12");
+        assertEquals(0, faithful.exitCode, faithful.err);
+        assertFalse(faithful.out.contains("judged on"), faithful.out);
+        CliHarness json = CliHarness.run(dir, "describe", "faithful-t12", "--format", "json");
+        assertEquals("lstm1997", new ObjectMapper().readTree(json.out).get("judgedModel").asText());
     }
 
     /**

@@ -123,6 +123,43 @@ class ReadingsTest {
         assertTrue(orphan.getMessage().contains("lstm.linear"), orphan.getMessage());
     }
 
+    /** The family with a second row, and {@code judge} lines put in at family level and in the second row. */
+    private static String judged(String familyJudge, String rowJudge) {
+        return FAMILY.replace("rows:\n", (familyJudge == null ? "" : "judge: " + familyJudge + "\n") + "rows:\n")
+                + "  - id: tiny-r14\n    task: {T: 14}\n" + (rowJudge == null ? "" : "    judge: " + rowJudge + "\n");
+    }
+
+    @Test
+    void withoutJudgeARowIsJudgedOnLstm1997() throws IOException {
+        for (ExperimentRow row : catalog(judged(null, null)).rows()) {
+            assertEquals("lstm1997", row.judgedModel(), row.id());
+            assertFalse(row.judgedOnReading());
+        }
+    }
+
+    @Test
+    void theFamilysJudgeHoldsForEveryRowThatNamesNoneOfItsOwn() throws IOException {
+        ExperimentCatalog catalog = catalog(judged("lstm1997.linear", "lstm1997.longer"));
+        assertEquals("lstm1997.linear", catalog.resolve("tiny-r12").get(0).judgedModel(), "the family's");
+        ExperimentRow own = catalog.resolve("tiny-r14").get(0);
+        assertEquals("lstm1997.longer", own.judgedModel(), "the row's own overrides the family's");
+        assertTrue(own.judgedOnReading());
+        assertEquals("lstm1997", catalog(judged("lstm1997.linear", "lstm1997")).resolve("tiny-r14").get(0)
+                .judgedModel(), "a row may go back to the faithful reading");
+    }
+
+    @Test
+    void aJudgeMustBeLstm1997OrOneOfItsReadings() {
+        CatalogException row = assertThrows(CatalogException.class, () -> catalog(judged(null, "lstm")));
+        assertTrue(row.getMessage().startsWith("tiny.yaml: rows[1].judge: "), row.getMessage());
+        assertTrue(row.getMessage().contains("allowed: lstm1997, lstm1997.linear, lstm1997.longer")
+                && row.getMessage().endsWith("got lstm"), row.getMessage());
+        CatalogException family = assertThrows(CatalogException.class,
+                () -> catalog(judged("lstm1997.typo", null)));
+        assertTrue(family.getMessage().startsWith("tiny.yaml: judge: ")
+                && family.getMessage().endsWith("got lstm1997.typo"), family.getMessage());
+    }
+
     private static ExperimentRunner.Options options(List<String> models, int trials) {
         return new ExperimentRunner.Options(models, trials, 1997, null, null, 1, false);
     }

@@ -204,6 +204,24 @@ class FiguresTest {
         assertEquals(catalog.size() - 1, svg.split(">not run</text>", -1).length - 1);
     }
 
+    @Test
+    void theFiguresDrawTheReadingARowIsJudgedOnAndMarkIt() {
+        List<PaperRow> rows = rows().stream().map(r -> !r.id().equals("adding-t100") ? r : new PaperRow(r.id(),
+                r.family(), r.paperTable(), r.title(), r.paperTrials(), r.models(), r.paper(), r.task(),
+                r.currentConfigs(), "lstm1997.per-step")).toList();
+        Map<String, String> figures = TablesRenderer.renderWithFigures(rows, results()).figures();
+        String all = figures.get(SequencesAllFigure.FILE);
+        assertTrue(laneLabels(all).contains("adding-t100*"), all);
+        assertTrue(all.contains("<title>adding-t100, lstm1997.per-step: mean 15,000 sequences over 1 solved of 1"),
+                all);
+        assertTrue(all.contains("* Judged on a reading of the paper"), all);
+        String table7 = figures.get("sequences-table7.svg");
+        assertTrue(table7.contains(">lstm1997*</text>"), table7);
+        assertTrue(table7.contains("adding-t100 lstm1997.per-step trial 0: solved after 15,000 sequences"), table7);
+        assertTrue(figures.get("lag-scaling.svg").contains(">1/1*</text>"), figures.get("lag-scaling.svg"));
+        assertFalse(figures.containsKey("diagnostics-adding.svg"), "the judged reading recorded no diagnostics");
+    }
+
     /** The row ids a figure labels its lanes with, top to bottom: right-aligned before the plot. */
     private static List<String> laneLabels(String svg) {
         Matcher m = Pattern.compile("<text x=\"230.0\" y=\"[0-9.]+\" font-size=\"12.0\" text-anchor=\"end\" "

@@ -1,6 +1,7 @@
 package org.longlag.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,6 +72,23 @@ class TablesRendererTest {
         try (InputStream golden = getClass().getResourceAsStream("/golden/TABLES.md")) {
             assertEquals(new String(golden.readAllBytes(), StandardCharsets.UTF_8), rendered);
         }
+    }
+
+    @Test
+    void aRowJudgedOnAReadingNamesItInItsVerdictAndInTheCountAndKeepsEveryLine() {
+        List<PaperRow> rows = new ArrayList<>(rows());
+        PaperRow adding = rows.get(0);
+        rows.set(0, new PaperRow(adding.id(), adding.family(), adding.paperTable(), adding.title(),
+                adding.paperTrials(), adding.models(), adding.paper(), adding.task(), adding.currentConfigs(),
+                "lstm1997.per-step"));
+        String rendered = TablesRenderer.render(rows, results());
+        assertTrue(rendered.contains("**1 of 3 rows reproduced** by `lstm1997` (1 of them at a documented reading of "
+                + "the paper, named in the row's verdict; the faithful reading's line is in the row's table below; "
+                + "0 more reproduced but slower than 3x; 0 not reproduced; 2 not run).\n"), rendered);
+        assertTrue(rendered.contains("| adding-t100 | 1 | 1 | 60,000 | 74,000 | 0.8x | reproduced with reading "
+                + "`per-step` (1/1 solved; ratio 0.8x) |"), rendered);
+        assertTrue(rendered.contains("| adding-t100 | ours | lstm1997 | 2 | 2/2 |"), "the faithful line stays");
+        assertTrue(rendered.contains("| adding-t100 | ours | lstm1997.per-step | 1 | 1/1 |"), rendered);
     }
 
     @Test

@@ -219,6 +219,49 @@ class VerdictsTest {
         assertEquals(Verdict.NOT_REPRODUCED, v.verdict());
     }
 
+    /** A row whose faithful line solved nothing and whose reading {@code linear-output} solved every trial. */
+    private static List<List<TrialResult>> faithfulFailsReadingSolves() {
+        return List.of(line("lstm1997", 3, 0, 0), line("lstm1997.linear-output", 3, 3, 20_000),
+                line("rnn1997", 3, 0, 0));
+    }
+
+    private static PaperRow judgedOn(String model) {
+        return new PaperRow("r", "f", 1, "Title", 10, List.of("lstm1997", "lstm1997.linear-output", "rnn1997"),
+                List.of(paper("method", "LSTM", "successPercent", 100, "sequencesToSuccess", 10_000)), Map.of(),
+                java.util.Set.of(), model);
+    }
+
+    @Test
+    void aRowJudgedOnAReadingIsJudgedOnThatLineAndItsVerdictNamesTheReading() {
+        RowVerdict v = Verdicts.judge(judgedOn("lstm1997.linear-output"), List.of(), faithfulFailsReadingSolves());
+        assertEquals(Verdict.REPRODUCED, v.verdict());
+        assertEquals("lstm1997.linear-output", v.model());
+        assertEquals("linear-output", v.reading());
+        assertEquals(3, v.solved());
+        assertEquals("reproduced with reading `linear-output` (3/3 solved; ratio 2.0x)", TablesRenderer.verdictCell(v));
+        assertEquals(1, TablesRenderer.reproducedAtReadings(List.of(v)));
+        assertEquals("0/3 solved, paper: RTRL/BPTT fail on long lags", v.mirrorReason(), "the mirror stays on rnn1997");
+        RowVerdict notRun = Verdicts.judge(judgedOn("lstm1997.linear-output"), List.of(),
+                List.of(line("lstm1997", 3, 3, 10_000)));
+        assertEquals(Verdict.NOT_RUN, notRun.verdict(), "the faithful line does not stand in for the reading");
+        assertEquals("not run with reading `linear-output`", TablesRenderer.verdictCell(notRun));
+    }
+
+    @Test
+    void aRowWithoutJudgeStillJudgesExactlyLstm1997() {
+        PaperRow plain = row("r", "f", List.of(paper("method", "LSTM", "successPercent", 100,
+                "sequencesToSuccess", 10_000)));
+        assertEquals("lstm1997", plain.judgedModel());
+        for (PaperRow row : List.of(plain, judgedOn(null), judgedOn("lstm1997"))) {
+            RowVerdict v = Verdicts.judge(row, List.of(), faithfulFailsReadingSolves());
+            assertEquals(Verdict.NOT_REPRODUCED, v.verdict());
+            assertEquals("lstm1997", v.model());
+            assertEquals(null, v.reading());
+            assertEquals("not reproduced (0/3 solved, paper 100%)", TablesRenderer.verdictCell(v));
+            assertEquals(0, TablesRenderer.reproducedAtReadings(List.of(v)));
+        }
+    }
+
     @Test
     void onlyTheLstmPaperLineIsTheReference() {
         PaperRow row = row("r", "f", List.of(paper("method", "CH (chunker)", "successPercent", 33,
