@@ -6,16 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.longlag.experiment.ExperimentCatalog;
 import org.longlag.experiment.ExperimentRow;
 import org.longlag.experiment.ExperimentRunner;
 import org.longlag.experiment.RunEnvironment;
+import org.longlag.experiment.TrialTrainer;
 import org.longlag.report.ResultStore;
-import org.nd4j.linalg.factory.Nd4j;
+import org.longlag.spark.SparkMaster;
+import org.longlag.spark.SparkTrialRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,18 +69,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar; one line per finished trial instead.")
     boolean noProgress;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Run the trials as tasks of a Spark job on MASTER: local[K] (K trials at once in this "
+                    + "JVM), spark://HOST:PORT (a standalone cluster), yarn or k8s://URL. Instead of --parallel.")
+    String spark;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+            description = "A Spark setting for --spark, e.g. spark.executor.memory=4g (repeatable).")
+    Map<String, String> sparkConf = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         validateOptions();
         ExperimentCatalog catalog = root.catalog();
         List<ExperimentRow> rows = catalog.resolve(target);
         checkModels(rows);
-        // One native thread per trial: the paper's nets are far too small for parallel ops, and
-        // OpenMP threads that spin while another trial holds the core slow every op down many
-        // times over. --parallel spreads trials over the cores instead.
+        // One native thread per trial; --parallel (or --spark) spreads trials over the cores instead.
         int threads = 1;
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
+        TrialTrainer.limitNativeThreads(threads);
         Path resultsDir = results.isAbsolute() ? results : LonglagCommand.home().resolve(results);
         try {
             Files.createDirectories(resultsDir.resolve("runs"));
@@ -86,13 +96,14 @@ final class RunCommand implements Callable<Integer> {
         ExperimentRunner runner = new ExperimentRunner(new ResultStore(resultsDir),
                 RunEnvironment.capture(LonglagCommand.home()), threads);
         PrintWriter err = spec.commandLine().getErr();
-        boolean bar = !noProgress && System.console() != null;
+        // A Spark job reports trials only as they finish, too seldom to drive a bar.
+        boolean bar = !noProgress && spark == null && System.console() != null;
         ProgressReporter reporter = new ProgressReporter(err, bar);
+        ExperimentRunner.Options options = new ExperimentRunner.Options(models, trialCount(), seed, maxSequences,
+                testSize, parallel, fresh);
         ExperimentRunner.Summary summary;
         try {
-            summary = runner.run(rows, new ExperimentRunner.Options(models, trialCount(), seed, maxSequences, testSize, parallel,
-                    fresh),
-                    reporter);
+            summary = spark == null ? runner.run(rows, options, reporter) : runOnSpark(runner, rows, options, reporter);
         } finally {
             reporter.close();
         }
@@ -100,6 +111,21 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s; results in %s%n", summary.describe(), resultsDir.resolve("runs"));
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs the trials as a Spark job. Spark's classes are loaded here and only here: without
+     * {@code --spark} the command never touches them, and scripts/longlag leaves them off the class
+     * path.
+     */
+    private ExperimentRunner.Summary runOnSpark(ExperimentRunner runner, List<ExperimentRow> rows,
+            ExperimentRunner.Options options, ProgressReporter reporter) throws InterruptedException {
+        try {
+            return new SparkTrialRunner(runner, spark, sparkConf, "longlag run " + target).run(rows, options, reporter);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("--spark needs Spark's jars on the class path (scripts/longlag adds them "
+                    + "when --spark is given; spark-submit brings its own): missing " + e.getMessage(), e);
+        }
     }
 
     /** {@code --trials} as a count, {@link ExperimentRunner.Options#PAPER_TRIALS} for {@code paper}. */
@@ -128,6 +154,28 @@ final class RunCommand implements Callable<Integer> {
         }
         if (maxSequences != null && maxSequences < 1) {
             throw new BadInputException("--max-sequences must be at least 1, got " + maxSequences);
+        }
+        validateSparkOptions();
+    }
+
+    private void validateSparkOptions() {
+        if (spark == null) {
+            if (!sparkConf.isEmpty()) {
+                throw new BadInputException("--spark-conf " + sparkConf.keySet() + " needs --spark MASTER");
+            }
+            return;
+        }
+        SparkMaster.problem(spark).ifPresent(problem -> {
+            throw new BadInputException("--spark: malformed master '" + spark + "' (" + problem + ")");
+        });
+        if (spec.commandLine().getParseResult().hasMatchedOption("--parallel")) {
+            throw new BadInputException("--spark " + spark + " and --parallel " + parallel + " exclude each other: "
+                    + "a Spark job runs as many trials at once as its executors have cores (local[K]: K)");
+        }
+        for (String key : sparkConf.keySet()) {
+            if (!key.startsWith("spark.")) {
+                throw new BadInputException("--spark-conf: '" + key + "' is not a Spark setting (keys start with spark.)");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package org.longlag.experiment;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.longlag.task.SequenceTask;
@@ -7,6 +8,7 @@ import org.longlag.task.Tasks;
 
 /**
  * One experiment: one line of a paper table, with everything needed to run and report it.
+ * Serializable: a trial's plan, row included, travels to a cluster's executors.
  *
  * @param id unique id, e.g. {@code adding-t100}
  * @param family the family (one experiment file), e.g. {@code adding}
@@ -36,7 +38,7 @@ public record ExperimentRow(
         List<ModelEntry> models,
         List<Map<String, Object>> paper,
         String notes,
-        String judgedModel) {
+        String judgedModel) implements Serializable {
 
     /** The paper's LSTM as a model name: what a row is judged on unless its file adopts a reading. */
     public static final String PAPER_LSTM = "lstm1997";

@@ -1,28 +1,19 @@
 package org.longlag.experiment;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.longlag.model.ModelKind;
-import org.longlag.model.ModelKinds;
-import org.longlag.model.SequenceModel;
 import org.longlag.report.ResultStore;
 import org.longlag.report.TrialKey;
 import org.longlag.report.TrialResult;
-import org.longlag.task.SequenceTask;
-import org.longlag.task.TrialData;
-import org.longlag.train.StoppingRules;
-import org.longlag.train.Trainer;
 
 /**
  * Runs the trials of experiment rows: plans (row, model, trial, seed), skips trials already in the
@@ -33,6 +24,10 @@ import org.longlag.train.Trainer;
  * just before it starts and released once its line is appended; a trial claimed by another live
  * run is left to that run, and a trial claimed here is run only if the store, read again after
  * claiming, does not hold it yet (another run may have finished it since this run planned).
+ *
+ * <p>The steps of a run ({@link #pending}, {@link #claim}, {@link #record}) are public so that
+ * trials run elsewhere (on a Spark cluster, {@code org.longlag.spark}) are planned, skipped,
+ * claimed and appended by the same code as trials run here.
  */
 public final class ExperimentRunner {
 
@@ -101,12 +96,41 @@ public final class ExperimentRunner {
     }
 
     /** What became of one planned trial. */
-    private enum Fate { RAN, RECORDED_MEANWHILE, RUNNING_ELSEWHERE }
+    public enum Fate {
+        /** Run here and recorded. */
+        RAN,
+        /** Recorded by another run after this run planned it. */
+        RECORDED_MEANWHILE,
+        /** Claimed by another live run. */
+        RUNNING_ELSEWHERE
+    }
+
+    /**
+     * The trials a run starts with.
+     *
+     * @param toRun planned trials not recorded yet (all of them with {@code fresh}), in plan order
+     * @param skipped planned trials already recorded with the same configuration
+     */
+    public record Pending(List<TrialPlan> toRun, int skipped) {
+    }
+
+    /**
+     * The outcome of claiming a planned trial.
+     *
+     * @param fate {@link Fate#RAN} when the trial is this run's to run, else why not
+     * @param claim the held claim when the trial is this run's to run, else {@code null}
+     */
+    public record Claimed(Fate fate, TrialClaims.Claim claim) {
+
+        /** Whether this run holds the trial and should run it. */
+        public boolean held() {
+            return claim != null;
+        }
+    }
 
     private final ResultStore store;
     private final TrialClaims claims;
-    private final RunEnvironment environment;
-    private final int threadsPerTrial;
+    private final TrialTrainer trainer;
 
     /**
      * @param store where results go
@@ -116,8 +140,12 @@ public final class ExperimentRunner {
     public ExperimentRunner(ResultStore store, RunEnvironment environment, int threadsPerTrial) {
         this.store = store;
         this.claims = new TrialClaims(store.directory());
-        this.environment = environment;
-        this.threadsPerTrial = threadsPerTrial;
+        this.trainer = new TrialTrainer(environment, threadsPerTrial);
+    }
+
+    /** What trains this runner's trials; it travels to wherever a trial runs. */
+    public TrialTrainer trainer() {
+        return trainer;
     }
 
     /** The trials {@code options} ask for on {@code rows}, in row, model, trial order. */
@@ -142,12 +170,10 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Runs what {@link #plan} gives, minus what is recorded already (unless {@code fresh}).
-     *
-     * @throws InterruptedException if interrupted; finished trials are already recorded
+     * What {@link #plan} gives, minus what is recorded already (unless {@code fresh}); tells
+     * {@code listener} how many trials are to run.
      */
-    public Summary run(List<ExperimentRow> rows, Options options, Listener listener)
-            throws InterruptedException, ExecutionException {
+    public Pending pending(List<ExperimentRow> rows, Options options, Listener listener) {
         List<TrialPlan> toRun = new ArrayList<>();
         int skipped = 0;
         Set<TrialKey> recorded = new HashSet<>();
@@ -162,50 +188,91 @@ public final class ExperimentRunner {
             }
         }
         listener.planned(toRun.size(), skipped, toRun.stream().mapToLong(p -> p.model().budget()).sum());
+        return new Pending(toRun, skipped);
+    }
+
+    /**
+     * Runs the pending trials on {@code parallel} threads of this JVM, each claimed just before it
+     * starts, so that other runs on the same directory can take the trials this run has not
+     * reached yet.
+     *
+     * @throws InterruptedException if interrupted; finished trials are already recorded
+     */
+    public Summary run(List<ExperimentRow> rows, Options options, Listener listener)
+            throws InterruptedException, ExecutionException {
+        Pending pending = pending(rows, options, listener);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, options.parallel()), runnable -> {
             Thread thread = new Thread(runnable, "trial");
             thread.setDaemon(true);
             return thread;
         });
-        int ran = 0;
-        int elsewhere = 0;
+        List<Fate> fates = new ArrayList<>();
         try {
             List<Future<Fate>> futures = new ArrayList<>();
-            for (TrialPlan plan : toRun) {
+            for (TrialPlan plan : pending.toRun()) {
                 futures.add(pool.submit(() -> claimAndRun(plan, options, listener)));
             }
             for (Future<Fate> future : futures) {
-                switch (future.get()) {
-                    case RAN -> ran++;
-                    case RECORDED_MEANWHILE -> skipped++;
-                    case RUNNING_ELSEWHERE -> elsewhere++;
-                }
+                fates.add(future.get());
             }
         } finally {
             pool.shutdownNow();
             pool.awaitTermination(30, TimeUnit.SECONDS);
         }
+        return summary(pending, fates);
+    }
+
+    /** Totals of a run that started with {@code pending} and came to {@code fates}. */
+    public static Summary summary(Pending pending, List<Fate> fates) {
+        int ran = 0;
+        int skipped = pending.skipped();
+        int elsewhere = 0;
+        for (Fate fate : fates) {
+            switch (fate) {
+                case RAN -> ran++;
+                case RECORDED_MEANWHILE -> skipped++;
+                case RUNNING_ELSEWHERE -> elsewhere++;
+            }
+        }
         return new Summary(ran, skipped, elsewhere);
     }
 
-    /**
-     * Runs {@code plan} under its claim: not at all if another run holds the claim, or if the store
-     * holds the trial by the time the claim is ours (unless {@code fresh}). The claim is released
-     * after the result line is appended, so whoever claims the trial next finds it recorded.
-     */
+    /** Runs {@code plan} under its claim, if it is this run's to run (see {@link #claim}). */
     private Fate claimAndRun(TrialPlan plan, Options options, Listener listener) {
+        Claimed claimed = claim(plan, options, listener);
+        if (!claimed.held()) {
+            return claimed.fate();
+        }
+        record(trainer.run(plan, options.parallel(), listener), claimed.claim());
+        return Fate.RAN;
+    }
+
+    /**
+     * Claims {@code plan}'s trial for this run. It is not this run's to run if another run holds
+     * the claim, or if the store holds the trial by the time the claim is ours (unless
+     * {@code fresh}); then {@code listener} hears why and no claim is kept.
+     */
+    public Claimed claim(TrialPlan plan, Options options, Listener listener) {
         Optional<TrialClaims.Claim> claim = claims.tryClaim(plan);
         if (claim.isEmpty()) {
             listener.notRun(plan, true);
-            return Fate.RUNNING_ELSEWHERE;
+            return new Claimed(Fate.RUNNING_ELSEWHERE, null);
         }
-        try (TrialClaims.Claim held = claim.get()) {
-            if (!options.fresh() && recorded(plan.row().id()).contains(key(plan))) {
-                listener.notRun(plan, false);
-                return Fate.RECORDED_MEANWHILE;
-            }
-            store.append(runTrial(plan, options.parallel(), listener));
-            return Fate.RAN;
+        if (!options.fresh() && recorded(plan.row().id()).contains(key(plan))) {
+            claim.get().close();
+            listener.notRun(plan, false);
+            return new Claimed(Fate.RECORDED_MEANWHILE, null);
+        }
+        return new Claimed(Fate.RAN, claim.get());
+    }
+
+    /**
+     * Appends {@code result}, then releases its trial's {@code claim}: whoever claims the trial
+     * next finds it recorded. The claim is released even if the append fails.
+     */
+    public void record(TrialResult result, TrialClaims.Claim claim) {
+        try (claim) {
+            store.append(result);
         }
     }
 
@@ -221,35 +288,5 @@ public final class ExperimentRunner {
     /** Identity of a planned trial, as {@link TrialKey#of} gives it for its result line. */
     private static TrialKey key(TrialPlan plan) {
         return new TrialKey(plan.row().id(), plan.model().name(), plan.configHash(), plan.runSeed(), plan.trial());
-    }
-
-    /** Runs one trial to its result line. */
-    TrialResult runTrial(TrialPlan plan, int parallel, Listener listener) {
-        Instant start = Instant.now();
-        listener.started(plan);
-        SplittableRandom root = new SplittableRandom(plan.seed());
-        SplittableRandom dataRandom = root.split();
-        long weightSeed = root.split().nextLong();
-        SequenceTask task = plan.row().task(plan.model());
-        TrialData data = task.newTrial(dataRandom);
-        ModelKind kind = ModelKinds.get(plan.model().kind());
-        SequenceModel model = kind.create(plan.model().settings(), task.inputSize(), task.outputSize(), weightSeed);
-        Trainer.Outcome outcome = Trainer.train(model, task, data, StoppingRules.create(plan.row().stopping()),
-                plan.model().budget(), plan.testSize(),
-                (sequences, mse) -> listener.progress(plan, sequences, mse));
-        Instant end = Instant.now();
-        TrialResult result = new TrialResult(
-                plan.row().id(), plan.model().name(), plan.model().kind(), kind.protocol(plan.model().settings()),
-                model.parameterCount(), plan.trial(), plan.seed(), outcome.success(), plan.model().budget(),
-                outcome.sequencesSeen(), outcome.sequencesToSuccess(), outcome.milestones(),
-                outcome.test().size(), outcome.test().wrong(), outcome.test().mse(), outcome.test().meanAbsError(),
-                (end.toEpochMilli() - start.toEpochMilli()) / 1000.0,
-                new TrialResult.Curve(outcome.curve().every(), outcome.curve().points(),
-                        outcome.curve().diagnostics()),
-                new TrialResult.Provenance(environment.gitCommit(), environment.gitDirty(), plan.configHash(),
-                        plan.config(), environment.javaVersion(), environment.dl4jVersion(), environment.os(),
-                        environment.cpu(), threadsPerTrial, parallel, start.toString(), end.toString()));
-        listener.finished(plan, result);
-        return result;
     }
 }

@@ -1,5 +1,6 @@
 package org.longlag.experiment;
 
+import java.io.Serializable;
 import java.util.Map;
 
 /**
@@ -19,7 +20,7 @@ import java.util.Map;
  * @param taskOverrides task parameters this model trains and tests on instead of the row's
  */
 public record ModelEntry(String name, String kind, long budget, Map<String, Object> settings, String reading,
-        Map<String, Object> taskOverrides) {
+        Map<String, Object> taskOverrides) implements Serializable {
     public ModelEntry {
         settings = Map.copyOf(settings);
         taskOverrides = Map.copyOf(taskOverrides);

@@ -2,6 +2,7 @@ package org.longlag.experiment;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * @param cpu CPU model name
  */
 public record RunEnvironment(String gitCommit, boolean gitDirty, String javaVersion, String dl4jVersion, String os,
-        String cpu) {
+        String cpu) implements Serializable {
 
     /** Reads the environment; {@code projectHome} is the project's root directory. */
     public static RunEnvironment capture(Path projectHome) {
@@ -32,9 +33,22 @@ public record RunEnvironment(String gitCommit, boolean gitDirty, String javaVers
                 status == null || !status.isBlank(),
                 System.getProperty("java.version"),
                 readDl4jVersion(),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"),
+                readOs(),
                 readCpuModel());
+    }
+
+    /**
+     * The same code facts (commit, dirty flag, DL4J version) with this JVM's Java, OS and CPU: what
+     * a trial run on another machine of a cluster records.
+     */
+    public RunEnvironment onThisMachine() {
+        return new RunEnvironment(gitCommit, gitDirty, System.getProperty("java.version"), dl4jVersion, readOs(),
+                readCpuModel());
+    }
+
+    private static String readOs() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch");
     }
 
     /** Output of a git command in {@code dir}, or {@code null} if git fails. */

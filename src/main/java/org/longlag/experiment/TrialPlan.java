@@ -3,6 +3,7 @@ package org.longlag.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +15,7 @@ import org.longlag.model.ModelKinds;
 /**
  * One trial to run: a row, one of its models, a trial index, the seed derived for it, and the
  * effective configuration whose hash identifies "the same trial" when a run is resumed.
+ * Serializable: a task on a cluster carries its plan, so executors need no experiment files.
  *
  * @param row the experiment row
  * @param model the model entry (budget already capped by {@code --max-sequences})
@@ -25,7 +27,7 @@ import org.longlag.model.ModelKinds;
  * @param configHash hash of {@code config}
  */
 public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, int testSize, long runSeed, long seed,
-        Map<String, Object> config, String configHash) {
+        Map<String, Object> config, String configHash) implements Serializable {
 
     private static final ObjectMapper CANONICAL =
             new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);

@@ -2,11 +2,13 @@ package org.longlag.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One finished trial: the schema of a line of {@code results/runs/<experiment>.jsonl}.
+ * One finished trial: the schema of a line of {@code results/runs/<experiment>.jsonl}. Serializable,
+ * so a trial run on a cluster's executor comes back to the driver that appends it.
  *
  * @param experiment row id
  * @param model model name within the row
@@ -48,7 +50,7 @@ public record TrialResult(
         double testMeanAbsError,
         double wallSeconds,
         Curve curve,
-        Provenance provenance) {
+        Provenance provenance) implements Serializable {
 
     /**
      * A short learning curve.
@@ -60,7 +62,8 @@ public record TrialResult(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Curve(long every, List<Double> mse, Map<String, List<Double>> diagnostics) {
+    public record Curve(long every, List<Double> mse, Map<String, List<Double>> diagnostics)
+            implements Serializable {
 
         /** A curve without diagnostics. */
         public Curve(long every, List<Double> mse) {
@@ -97,6 +100,6 @@ public record TrialResult(
             int threads,
             int parallel,
             String startedAt,
-            String finishedAt) {
+            String finishedAt) implements Serializable {
     }
 }
