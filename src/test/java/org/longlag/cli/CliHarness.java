@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs the command line in-process and captures what it prints. */
-final class CliHarness {
-    final int exitCode;
-    final String out;
-    final String err;
+/** Runs the command line in-process and captures what it prints (public for other packages' tests). */
+public final class CliHarness {
+    public final int exitCode;
+    public final String out;
+    public final String err;
 
     private CliHarness(int exitCode, String out, String err) {
         this.exitCode = exitCode;
@@ -20,7 +20,7 @@ final class CliHarness {
     }
 
     /** Runs {@code longlag --experiments <dir> args...}; {@code dir} null means the test catalog. */
-    static CliHarness run(Path experiments, String... args) {
+    public static CliHarness run(Path experiments, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>();
@@ -41,7 +41,7 @@ final class CliHarness {
     }
 
     /** The project's real catalog (tests run with the project root as working directory). */
-    static Path projectCatalog() {
+    public static Path projectCatalog() {
         return Path.of("experiments").toAbsolutePath();
     }
 }
