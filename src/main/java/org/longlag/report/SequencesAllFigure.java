@@ -116,9 +116,8 @@ final class SequencesAllFigure {
                 + "paper's LSTM");
         svg.text(18, 50, 12.5, "start", "normal", "#444444", "All " + rows.size() + " rows of the catalog in paper "
                 + "order, by paper table; ours trained on-line, as the paper's.");
-        long atReadings = TablesRenderer.reproducedAtReadings(verdicts);
+        // Rows judged on a reading are marked on their lanes and named in a note; this line is long enough.
         svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(TablesRenderer.countHead(verdicts), true), new Svg.Run(" by lstm1997 ("
-                + (atReadings == 0 ? "" : atReadings + " of them at a reading, marked " + JudgedLines.MARK + "; ")
                 + TablesRenderer.countRest(verdicts) + ").", false)));
         Legend.draw(svg, 40, SvgChart.WIDTH - 22, legendTop, legend, 2);
 
