@@ -102,7 +102,7 @@ final class SequencesAllFigure {
         notes.addAll(JudgedLines.note(rows));
         List<String> noteLines = notes.stream().flatMap(n -> Svg.wrap(n, 118).stream()).toList();
 
-        int legendTop = 96;
+        int legendTop = 112;
         int plotTop = legendTop + Legend.height(legend.size(), 2) + 30;
         int bodyHeight = 0;
         for (List<Lane> lanes : tables.values()) {
@@ -116,9 +116,11 @@ final class SequencesAllFigure {
                 + "paper's LSTM");
         svg.text(18, 50, 12.5, "start", "normal", "#444444", "All " + rows.size() + " rows of the catalog in paper "
                 + "order, by paper table; ours trained on-line, as the paper's.");
-        // Rows judged on a reading are marked on their lanes and named in a note; this line is long enough.
-        svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(TablesRenderer.countHead(verdicts), true), new Svg.Run(" by lstm1997 ("
-                + TablesRenderer.countRest(verdicts) + ").", false)));
+        // The count on one line and its breakdown on the next: together they are wider than the figure.
+        // Rows judged on a reading are marked on their lanes and named in a note.
+        svg.runs(18, 70, 12.5, "#000000", List.of(new Svg.Run(TablesRenderer.countHead(verdicts), true),
+                new Svg.Run(" by lstm1997:", false)));
+        svg.text(18, 86, 12.5, "start", "normal", "#000000", TablesRenderer.countRest(verdicts) + ".");
         Legend.draw(svg, 40, SvgChart.WIDTH - 22, legendTop, legend, 2);
 
         Plot plot = new Plot(LEFT, plotTop, RIGHT, bottom, x, null, 12);
