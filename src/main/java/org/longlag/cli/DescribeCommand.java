@@ -87,8 +87,11 @@ final class DescribeCommand implements Callable<Integer> {
             model.put("kind", entry.kind());
             model.put("parameters", kind.parameterCount(entry.settings(), modelTask.inputSize(),
                     modelTask.outputSize()));
-            model.put("protocol", kind.protocol(entry.settings()));
+            model.put("protocol", entry.protocol());
             model.put("budget", entry.budget());
+            if (entry.budgetSeconds() != null) {
+                model.put("budgetSeconds", entry.budgetSeconds());
+            }
             model.put("settings", new java.util.TreeMap<>(entry.settings()));
             if (entry.isReading()) {
                 model.put("reading", entry.reading());
@@ -100,6 +103,13 @@ final class DescribeCommand implements Callable<Integer> {
         json.put("judgedModel", row.judgedModel());
         json.put("notes", row.notes());
         return json;
+    }
+
+    /** A model's budget for people: sequences, and wall time if it has a budget of it. */
+    private static String budget(Map<String, Object> model) {
+        String sequences = String.format(Locale.ROOT, "%,d", (Long) model.get("budget"));
+        Object seconds = model.get("budgetSeconds");
+        return seconds == null ? sequences : String.format(Locale.ROOT, "%s or %,.0f s", sequences, (Double) seconds);
     }
 
     @SuppressWarnings("unchecked")
@@ -122,7 +132,7 @@ final class DescribeCommand implements Callable<Integer> {
         TextTable table = new TextTable("name", "kind", "weights", "budget", "protocol");
         for (Map<String, Object> m : (List<Map<String, Object>>) d.get("models")) {
             table.add(String.valueOf(m.get("name")), String.valueOf(m.get("kind")), String.valueOf(m.get("parameters")),
-                    String.format(Locale.ROOT, "%,d", (Long) m.get("budget")), String.valueOf(m.get("protocol")));
+                    budget(m), String.valueOf(m.get("protocol")));
         }
         table.render().lines().forEach(line -> out.append("  ").append(line).append('\n'));
         for (Map<String, Object> m : (List<Map<String, Object>>) d.get("models")) {

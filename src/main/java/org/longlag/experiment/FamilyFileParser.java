@@ -138,6 +138,7 @@ final class FamilyFileParser {
             SequenceTask modelTask = reading.task() == null ? task : reading.task();
             Object kind = settings.remove("kind");
             Object budget = settings.remove("budget");
+            Double budgetSeconds = budgetSeconds(settings.remove("budgetSeconds"), field + ".budgetSeconds");
             if (!(kind instanceof String kindName)) {
                 throw error(field + ".kind", "must name a model kind (" + String.join(", ", ModelKinds.names())
                         + "), got " + kind);
@@ -151,9 +152,20 @@ final class FamilyFileParser {
                 throw error(field, e.getMessage());
             }
             entries.add(new ModelEntry(name, kindName, ((Number) budget).longValue(), settings, reading.text(),
-                    reading.taskOverrides()));
+                    reading.taskOverrides(), budgetSeconds));
         }
         return List.copyOf(entries);
+    }
+
+    /** A model's wall-clock budget: absent ({@code null}) or a positive, finite number of seconds. */
+    private Double budgetSeconds(Object value, String field) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof Number n) || !(n.doubleValue() > 0) || !Double.isFinite(n.doubleValue())) {
+            throw error(field, "must be a positive number of seconds, got " + value);
+        }
+        return n.doubleValue();
     }
 
     /**

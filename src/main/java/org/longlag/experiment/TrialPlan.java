@@ -47,6 +47,10 @@ public record TrialPlan(ExperimentRow row, ModelEntry model, int trial, int test
         config.put("model", model.name());
         config.put("modelSettings", modelConfig);
         config.put("budget", model.budget());
+        if (model.budgetSeconds() != null) {
+            // Only when set, so trials recorded before time budgets existed keep their identity.
+            config.put("budgetSeconds", model.budgetSeconds());
+        }
         config.put("runSeed", runSeed);
         return new TrialPlan(row, model, trial, testSize, runSeed, trialSeed(runSeed, trial), config, hash(config));
     }

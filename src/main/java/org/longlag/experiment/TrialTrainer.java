@@ -11,6 +11,7 @@ import org.longlag.task.SequenceTask;
 import org.longlag.task.TrialData;
 import org.longlag.train.StoppingRules;
 import org.longlag.train.Trainer;
+import org.longlag.train.TrainingBudget;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -74,11 +75,11 @@ public final class TrialTrainer implements Serializable {
         ModelKind kind = ModelKinds.get(plan.model().kind());
         SequenceModel model = kind.create(plan.model().settings(), task.inputSize(), task.outputSize(), weightSeed);
         Trainer.Outcome outcome = Trainer.train(model, task, data, StoppingRules.create(plan.row().stopping()),
-                plan.model().budget(), plan.testSize(),
+                TrainingBudget.of(plan.model().budget(), plan.model().budgetSeconds()), plan.testSize(),
                 (sequences, mse) -> listener.progress(plan, sequences, mse));
         Instant end = Instant.now();
         TrialResult result = new TrialResult(
-                plan.row().id(), plan.model().name(), plan.model().kind(), kind.protocol(plan.model().settings()),
+                plan.row().id(), plan.model().name(), plan.model().kind(), plan.model().protocol(),
                 model.parameterCount(), plan.trial(), plan.seed(), outcome.success(), plan.model().budget(),
                 outcome.sequencesSeen(), outcome.sequencesToSuccess(), outcome.milestones(),
                 outcome.test().size(), outcome.test().wrong(), outcome.test().mse(), outcome.test().meanAbsError(),
@@ -87,7 +88,8 @@ public final class TrialTrainer implements Serializable {
                         outcome.curve().diagnostics()),
                 new TrialResult.Provenance(environment.gitCommit(), environment.gitDirty(), plan.configHash(),
                         plan.config(), environment.javaVersion(), environment.dl4jVersion(), environment.os(),
-                        environment.cpu(), threadsPerTrial, parallel, start.toString(), end.toString()));
+                        environment.cpu(), threadsPerTrial, parallel, start.toString(), end.toString()),
+                outcome.stoppedBy().label());
         listener.finished(plan, result);
         return result;
     }

@@ -29,7 +29,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>Settings: {@code hidden} (units), {@code batch} (sequences per update), {@code optimizer}
  * ({@code adam}, {@code rmsprop}, {@code sgd}), {@code learningRate}, {@code clip} (element-wise
  * gradient clipping threshold, 0 for none), {@code outputActivation} ({@code sigmoid} or
- * {@code identity}), {@code engine}.
+ * {@code identity}), {@code engine}; for {@code lstm} also {@code forgetGateBias}, the forget
+ * gate's initial bias (DL4J's {@code forgetGateBiasInit}, default 1.0: a gate that starts open
+ * keeps the cell's memory and its gradient alive over long lags while the rest learns).
  *
  * <p>{@code engine} chooses how DL4J runs the same network. {@code fused} (the default): libnd4j's
  * fused LSTM cell ops, one native op per time step of each pass ({@link FusedCellModel}).
@@ -43,6 +45,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 public final class Dl4jRecurrentKind implements ModelKind {
     private static final Set<String> KEYS =
             Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation", "engine");
+    private static final Set<String> LSTM_KEYS = union(KEYS, "forgetGateBias");
+
+    /** DL4J's own initial forget-gate bias ({@code LSTM.Builder}'s default), used when none is set. */
+    static final double DEFAULT_FORGET_GATE_BIAS = 1.0;
 
     /** The engine a model runs on when its settings name none. */
     public static final String DEFAULT_ENGINE = "fused";
@@ -67,12 +73,18 @@ public final class Dl4jRecurrentKind implements ModelKind {
 
     /** The parsed settings of this kind. */
     record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation,
-            String engine) {
+            String engine, double forgetGateBias) {
+    }
+
+    private static Set<String> union(Set<String> keys, String extra) {
+        Set<String> all = new java.util.HashSet<>(keys);
+        all.add(extra);
+        return Set.copyOf(all);
     }
 
     Config parse(Map<String, Object> settings) {
         Settings s = new Settings(name, settings);
-        s.allowOnly(KEYS);
+        s.allowOnly(lstm ? LSTM_KEYS : KEYS);
         return new Config(
                 s.integer("hidden", 8, 1, 100_000),
                 s.integer("batch", 32, 1, 100_000),
@@ -80,7 +92,8 @@ public final class Dl4jRecurrentKind implements ModelKind {
                 s.number("learningRate", 0.01, 0),
                 s.number("clip", 0, -Double.MIN_VALUE),
                 s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")),
-                s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers")));
+                s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers")),
+                s.number("forgetGateBias", DEFAULT_FORGET_GATE_BIAS, Double.NEGATIVE_INFINITY));
     }
 
     @Override
@@ -117,9 +130,11 @@ public final class Dl4jRecurrentKind implements ModelKind {
         Config c = parse(settings);
         // The layer engine keeps the protocol its trials were recorded under; the fused engine says
         // so, since trials of the two engines are not bit-identical in single precision.
-        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s",
+        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s",
                 lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
                 c.clip() > 0 ? ", clip " + c.clip() : "",
+                // Said only when set, so the lines recorded under DL4J's default keep their protocol.
+                settings.containsKey("forgetGateBias") ? ", forget-gate bias " + c.forgetGateBias() : "",
                 "fused".equals(c.engine()) ? (lstm ? ", fused LSTM cell ops" : ", fused LSTM cell ops as tanh RNN") : "");
     }
 
@@ -144,7 +159,8 @@ public final class Dl4jRecurrentKind implements ModelKind {
     private MultiLayerConfiguration configuration(Config c, int inputSize, int outputSize, long seed,
             DataType dataType) {
         BaseRecurrentLayer recurrent = lstm
-                ? new LSTM.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build()
+                ? new LSTM.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH)
+                        .forgetGateBiasInit(c.forgetGateBias()).build()
                 : new SimpleRnn.Builder().nIn(inputSize).nOut(c.hidden()).activation(Activation.TANH).build();
         NeuralNetConfiguration.Builder builder = new NeuralNetConfiguration.Builder()
                 .seed(seed)

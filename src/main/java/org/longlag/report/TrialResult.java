@@ -1,5 +1,6 @@
 package org.longlag.report;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.Serializable;
@@ -29,6 +30,9 @@ import java.util.Map;
  * @param wallSeconds wall-clock time of the trial, test included
  * @param curve training MSE per block of sequences
  * @param provenance where, when and from what the result came
+ * @param stoppedBy what ended training: {@code success}, {@code sequences} (the sequence budget
+ *     ran out) or {@code seconds} (the wall-clock budget ran out); {@code null} in lines written
+ *     before it was recorded, which stopped by success or sequences ({@link #stopReason})
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrialResult(
@@ -50,7 +54,30 @@ public record TrialResult(
         double testMeanAbsError,
         double wallSeconds,
         Curve curve,
-        Provenance provenance) implements Serializable {
+        Provenance provenance,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String stoppedBy) implements Serializable {
+
+    /** The line's fields without {@code stoppedBy}, as lines were written before it was recorded. */
+    public TrialResult(String experiment, String model, String kind, String protocol, long parameters, int trial,
+            long seed, boolean success, long budget, long sequencesSeen, Long sequencesToSuccess,
+            Map<String, Long> milestones, int testSize, int testWrong, double testMse, double testMeanAbsError,
+            double wallSeconds, Curve curve, Provenance provenance) {
+        this(experiment, model, kind, protocol, parameters, trial, seed, success, budget, sequencesSeen,
+                sequencesToSuccess, milestones, testSize, testWrong, testMse, testMeanAbsError, wallSeconds, curve,
+                provenance, null);
+    }
+
+    /**
+     * What ended training. Lines written before time budgets existed did not record it; they
+     * stopped on success or at their sequence budget, so it follows from {@code success}.
+     */
+    @JsonIgnore
+    public String stopReason() {
+        if (stoppedBy != null) {
+            return stoppedBy;
+        }
+        return success ? "success" : "sequences";
+    }
 
     /**
      * A short learning curve.

@@ -10,8 +10,8 @@ import org.longlag.task.SequenceTask;
 import org.longlag.task.TrialData;
 
 /**
- * Trains one model on one trial's data until its stopping rule is met or its sequence budget is
- * spent, then tests it. The loop is the same for every protocol: the model's batch size decides
+ * Trains one model on one trial's data until its stopping rule is met or its budget (sequences,
+ * and wall time if it has one: {@link TrainingBudget}) is spent, then tests it. The loop is the same for every protocol: the model's batch size decides
  * how many sequences make one update (one for the paper's on-line protocol).
  */
 public final class Trainer {
@@ -31,12 +31,19 @@ public final class Trainer {
      * @param milestones intermediate criteria met on the way (e.g. ST1), by sequence count
      * @param curve the learning curve
      * @param test the final test on fresh sequences
+     * @param stoppedBy what ended training: success, or which budget ran out
      */
     public record Outcome(boolean success, long sequencesSeen, Long sequencesToSuccess, Map<String, Long> milestones,
-            LearningCurve curve, Evaluation.TestReport test) {
+            LearningCurve curve, Evaluation.TestReport test, StopReason stoppedBy) {
     }
 
     private Trainer() {
+    }
+
+    /** Runs the trial with a sequence budget only. */
+    public static Outcome train(SequenceModel model, SequenceTask task, TrialData data, StoppingRule rule,
+            long budget, int testSize, Progress progress) {
+        return train(model, task, data, rule, TrainingBudget.ofSequences(budget), testSize, progress);
     }
 
     /**
@@ -45,12 +52,15 @@ public final class Trainer {
      * @throws TrialInterruptedException if the thread is interrupted; nothing of the trial is kept
      */
     public static Outcome train(SequenceModel model, SequenceTask task, TrialData data, StoppingRule rule,
-            long budget, int testSize, Progress progress) {
+            TrainingBudget limits, int testSize, Progress progress) {
         Probe probe = probe(model, task, data);
+        long budget = limits.sequences();
         LearningCurve curve = new LearningCurve(budget);
+        TrainingBudget.Stopwatch stopwatch = limits.start();
         double recentMse = Double.NaN;
         long seen = 0;
         boolean success = false;
+        StopReason stoppedBy = StopReason.SEQUENCES;
         while (seen < budget) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new TrialInterruptedException();
@@ -75,12 +85,17 @@ public final class Trainer {
             progress.advanced(size, recentMse);
             if (rule.isMet(seen, probe)) {
                 success = true;
+                stoppedBy = StopReason.SUCCESS;
+                break;
+            }
+            if (seen < budget && stopwatch.expired()) {
+                stoppedBy = StopReason.SECONDS;
                 break;
             }
         }
         Evaluation.TestReport test = Evaluation.test(model, task, data.testSet(testSize));
         return new Outcome(success, seen, success ? rule.sequencesToSuccess(seen) : null,
-                new LinkedHashMap<>(rule.milestones()), curve, test);
+                new LinkedHashMap<>(rule.milestones()), curve, test, stoppedBy);
     }
 
     private static Probe probe(SequenceModel model, SequenceTask task, TrialData data) {
