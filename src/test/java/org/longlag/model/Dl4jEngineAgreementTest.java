@@ -253,4 +253,25 @@ class Dl4jEngineAgreementTest {
                 ModelKinds.get("lstm").protocol(Map.of("engine", "layers")));
         assertNotNull(ModelKinds.get("rnn").create(Map.of("engine", "layers"), 1, 1, 1));
     }
+
+    @Test
+    void theForgetGateBiasReachesBothEnginesAndTheyAgree() {
+        Map<String, Object> settings = Map.of("hidden", 3, "batch", 3, "optimizer", "adam", "learningRate", 0.05,
+                "forgetGateBias", 3.0);
+        Pair p = pair("lstm", settings, 2, 1, 11);
+        // the layer's gate blocks are cell input, forget, output, input gate: the forget block is units 3..5
+        INDArray layerBias = p.layers().network().getParam("0_b");
+        INDArray fusedBias = p.fused().layerParameters().get("0_b");
+        for (int unit = 3; unit < 6; unit++) {
+            assertEquals(3.0, layerBias.getDouble(unit), 0, "layers, forget unit " + unit);
+            assertEquals(3.0, fusedBias.getDouble(unit), 0, "fused, forget unit " + unit);
+        }
+        agree("lstm", settings, denseBatch(2, 1, 12), 2, 1, 3);
+        INDArray defaultBias = pair("lstm", Map.of("hidden", 3), 2, 1, 11).fused().layerParameters().get("0_b");
+        assertEquals(Dl4jRecurrentKind.DEFAULT_FORGET_GATE_BIAS, defaultBias.getDouble(4), 0, "DL4J's default");
+        assertTrue(((Dl4jRecurrentKind) ModelKinds.get("lstm")).protocol(settings).contains("forget-gate bias 3.0"));
+        IllegalArgumentException rnn = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelKinds.get("rnn").validate(Map.of("forgetGateBias", 1.0), 2, 1));
+        assertTrue(rnn.getMessage().contains("unknown setting 'forgetGateBias'"), rnn.getMessage());
+    }
 }

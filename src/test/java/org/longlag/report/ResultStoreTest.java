@@ -50,4 +50,23 @@ class ResultStoreTest {
         assertEquals(List.of(0.1, 0.3, 0.4, 0.5, 0.6, 0.7), all.stream().map(TrialResult::testMse).toList());
         assertEquals(warnings, allWarnings);
     }
+
+    @Test
+    void linesWrittenBeforeStoppedByWasRecordedReadAsBeforeAndTellHowTheyEnded() throws Exception {
+        ResultStore store = new ResultStore(dir);
+        store.append(trial("r", "lstm", "h1", 1997, 0, 0.1));
+        String old = java.nio.file.Files.readString(store.file("r"));
+        assertTrue(!old.contains("stoppedBy"), "an old-style line has no stoppedBy: " + old);
+        TrialResult read = store.read("r", warning -> { }).get(0);
+        assertEquals(null, read.stoppedBy());
+        assertEquals("sequences", read.stopReason(), "a failed old line ran out of sequences");
+
+        TrialResult timed = trial("t", "lstm", "h1", 1997, 0, 0.2);
+        timed = new TrialResult(timed.experiment(), timed.model(), timed.kind(), timed.protocol(), timed.parameters(),
+                timed.trial(), timed.seed(), false, timed.budget(), timed.sequencesSeen(), null, timed.milestones(),
+                timed.testSize(), timed.testWrong(), timed.testMse(), timed.testMeanAbsError(), timed.wallSeconds(),
+                timed.curve(), timed.provenance(), "seconds");
+        store.append(timed);
+        assertEquals("seconds", store.read("t", warning -> { }).get(0).stopReason());
+    }
 }
