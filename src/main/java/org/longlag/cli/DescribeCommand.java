@@ -14,6 +14,7 @@ import org.longlag.experiment.ModelEntry;
 import org.longlag.experiment.UnknownExperimentException;
 import org.longlag.model.ModelKind;
 import org.longlag.model.ModelKinds;
+import org.longlag.report.PaperRow;
 import org.longlag.task.SequenceTask;
 import org.longlag.train.StoppingRules;
 import picocli.CommandLine.Command;
@@ -65,6 +66,9 @@ final class DescribeCommand implements Callable<Integer> {
         json.put("family", row.family());
         json.put("title", row.title());
         json.put("paperTable", row.paperTable());
+        if (row.study()) {
+            json.put("study", true);
+        }
         Map<String, Object> taskJson = new LinkedHashMap<>();
         taskJson.put("kind", row.taskKind());
         taskJson.put("parameters", row.taskParams());
@@ -117,8 +121,8 @@ final class DescribeCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         Map<String, Object> task = (Map<String, Object>) d.get("task");
         Map<String, Object> stopping = (Map<String, Object>) d.get("stopping");
-        out.append(row.id()).append(" — ").append(row.title()).append(" (paper Table ").append(row.paperTable())
-                .append(")\n\n");
+        out.append(row.id()).append(" — ").append(row.title()).append(" (")
+                .append(PaperRow.source(row.paperTable(), row.study())).append(")\n\n");
         out.append("task:      ").append(task.get("generator")).append('\n');
         out.append("           ").append(task.get("inputSize")).append(" inputs, ").append(task.get("outputSize"))
                 .append(" outputs\n");

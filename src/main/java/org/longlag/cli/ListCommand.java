@@ -41,6 +41,9 @@ final class ListCommand implements Callable<Integer> {
                 entry.put("id", row.id());
                 entry.put("family", row.family());
                 entry.put("paperTable", row.paperTable());
+                if (row.study()) {
+                    entry.put("study", true);
+                }
                 entry.put("title", row.title());
                 entry.put("models", row.modelNames());
                 json.add(entry);
@@ -49,7 +52,8 @@ final class ListCommand implements Callable<Integer> {
         } else {
             TextTable table = new TextTable("id", "family", "table", "models");
             for (ExperimentRow row : rows) {
-                table.add(row.id(), row.family(), String.valueOf(row.paperTable()), String.join(", ", row.modelNames()));
+                table.add(row.id(), row.family(), row.paperTable() + (row.study() ? " (study)" : ""),
+                        String.join(", ", row.modelNames()));
             }
             out.print(table.render());
         }

@@ -97,7 +97,8 @@ final class TablesCommand implements Callable<Integer> {
     /** The report's view of {@code row}, knowing which of its recorded trials the files still describe. */
     static PaperRow paperRow(ExperimentRow row, List<TrialResult> rowTrials) {
         return new PaperRow(row.id(), row.family(), row.paperTable(), row.title(), row.paperTrials(),
-                row.modelNames(), row.paper(), row.taskParams(), currentConfigs(row, rowTrials), row.judgedModel());
+                row.modelNames(), row.paper(), row.taskParams(), currentConfigs(row, rowTrials), row.judgedModel(),
+                row.study());
     }
 
     /**

@@ -24,6 +24,9 @@ import org.longlag.task.Tasks;
  * @param notes free text about deviations or readings of the paper, may be empty
  * @param judgedModel the model whose line the row is judged on: {@link #PAPER_LSTM}, or a reading of it
  *     that the file adopts ({@code judge:}) because the paper's text allows it
+ * @param study whether the row is a study of this suite ({@code study: true} in its family's file)
+ *     rather than a line of a paper table: reported on its own, never judged or counted against
+ *     the paper; {@code paperTable} is then the table whose task it extends
  */
 public record ExperimentRow(
         String id,
@@ -38,7 +41,16 @@ public record ExperimentRow(
         List<ModelEntry> models,
         List<Map<String, Object>> paper,
         String notes,
-        String judgedModel) implements Serializable {
+        String judgedModel,
+        boolean study) implements Serializable {
+
+    /** A line of a paper table (not a study). */
+    public ExperimentRow(String id, String family, int paperTable, String title, String taskKind,
+            Map<String, Object> taskParams, Map<String, Object> stopping, int testSize, int paperTrials,
+            List<ModelEntry> models, List<Map<String, Object>> paper, String notes, String judgedModel) {
+        this(id, family, paperTable, title, taskKind, taskParams, stopping, testSize, paperTrials, models, paper, notes,
+                judgedModel, false);
+    }
 
     /** The paper's LSTM as a model name: what a row is judged on unless its file adopts a reading. */
     public static final String PAPER_LSTM = "lstm1997";

@@ -18,7 +18,7 @@ import org.longlag.train.StoppingRules;
 final class FamilyFileParser {
     private static final Set<String> FAMILY_KEYS = Set.of(
             "family", "title", "paperTable", "task", "stopping", "testSize", "paperTrials", "models", "judge", "rows",
-            "notes");
+            "notes", "study");
     private static final Set<String> ROW_KEYS =
             Set.of("id", "task", "stopping", "testSize", "paperTrials", "models", "judge", "paper", "notes");
 
@@ -46,6 +46,7 @@ final class FamilyFileParser {
             throw error("rows", "must be a non-empty list, got " + rawRows);
         }
         String familyNotes = document.containsKey("notes") ? string(document, "notes", "notes") : "";
+        boolean study = study(document);
         List<ExperimentRow> rows = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "rows[" + i + "]";
@@ -54,10 +55,24 @@ final class FamilyFileParser {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> row = (Map<String, Object>) rawRow;
-            rows.add(row(row, where, family, title, paperTable, task, stopping, testSize, paperTrials, models, judge,
-                    familyNotes));
+            rows.add(withStudy(row(row, where, family, title, paperTable, task, stopping, testSize, paperTrials,
+                    models, judge, familyNotes), study));
         }
         return rows;
+    }
+
+    /** Whether the family is a study of this suite ({@code study: true}) rather than a paper table. */
+    private boolean study(Map<String, Object> document) {
+        Object value = document.getOrDefault("study", false);
+        if (!(value instanceof Boolean study)) {
+            throw error("study", "must be true or false, got " + value);
+        }
+        return study;
+    }
+
+    private static ExperimentRow withStudy(ExperimentRow r, boolean study) {
+        return new ExperimentRow(r.id(), r.family(), r.paperTable(), r.title(), r.taskKind(), r.taskParams(),
+                r.stopping(), r.testSize(), r.paperTrials(), r.models(), r.paper(), r.notes(), r.judgedModel(), study);
     }
 
     private ExperimentRow row(Map<String, Object> row, String where, String family, String title, int paperTable,

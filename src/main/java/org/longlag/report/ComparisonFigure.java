@@ -30,7 +30,7 @@ public final class ComparisonFigure {
         String models = String.join(" · ", RowComparison.PAIRS.stream()
                 .map(p -> p.lstm() + " vs " + p.rnn() + " (" + p.name() + ")").toList());
         SvgChart chart = new SvgChart(comparison.row().id() + ": training error, LSTM vs RNN", models
-                + " — paper Table " + comparison.row().paperTable(), "training sequences seen (log scale)",
+                + " — " + comparison.row().source(), "training sequences seen (log scale)",
                 "training MSE per output", List.of(
                         "Line: median over the trials still training at that point; shade: their min–max.",
                         "Each point is the mean training MSE of the block of sequences that ends there.",

@@ -42,6 +42,9 @@ public final class ComparisonJson {
         json.put("id", row.row().id());
         json.put("family", row.row().family());
         json.put("paperTable", row.row().paperTable());
+        if (row.row().study()) {
+            json.put("study", true);
+        }
         json.put("title", row.row().title());
         json.put("pairs", row.pairs().stream().map(pair -> {
             Map<String, Object> p = new LinkedHashMap<>();

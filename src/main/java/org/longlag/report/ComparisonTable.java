@@ -33,8 +33,8 @@ public final class ComparisonTable {
                 out.append('\n');
             }
             PaperRow paper = row.row();
-            out.append(paper.id()).append(" — ").append(paper.title()).append(" (paper Table ")
-                    .append(paper.paperTable()).append(")\n\n");
+            out.append(paper.id()).append(" — ").append(paper.title()).append(" (").append(paper.source())
+                    .append(")\n\n");
             List<String[]> lines = new ArrayList<>();
             lines.add(HEADER);
             for (RowComparison.Pair pair : row.pairs()) {

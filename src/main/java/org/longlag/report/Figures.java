@@ -63,12 +63,14 @@ public final class Figures {
         if (!SequencesAllFigure.hasResults(verdicts)) {
             return null;
         }
+        List<PaperRow> paperRows = PaperRow.paperTableRows(rows); // a study row is no row of the paper's
         return new Figure(SequencesAllFigure.FILE, "Sequences to success on every row, lstm1997 against the "
-                + "paper's LSTM, with the verdicts", () -> SequencesAllFigure.svg(rows, verdicts, byRow));
+                + "paper's LSTM, with the verdicts", () -> SequencesAllFigure.svg(paperRows, verdicts, byRow));
     }
 
     /** The figures of each paper table, by table number, in the order they are shown. */
-    static Map<Integer, List<Figure>> plan(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
+    static Map<Integer, List<Figure>> plan(List<PaperRow> allRows, Map<String, List<TrialResult>> byRow) {
+        List<PaperRow> rows = PaperRow.paperTableRows(allRows); // study rows are drawn against no paper table
         Map<Integer, List<PaperRow>> byTable = new TreeMap<>();
         rows.forEach(r -> byTable.computeIfAbsent(r.paperTable(), k -> new ArrayList<>()).add(r));
         boolean lag = LagScalingFigure.hasResults(rows, byRow);

@@ -22,14 +22,38 @@ import java.util.Set;
  *     the one of its current settings; empty when unknown
  * @param judgedModel the model whose line stands for the paper's LSTM in the verdict and the figures:
  *     {@link Verdicts#LSTM}, or a reading {@code lstm1997.<reading>} the row's file adopts
+ * @param study whether the row is a study of this suite, not a line of a paper table: shown in a
+ *     section of its own, never judged, counted or drawn among the paper's rows
  */
 public record PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
-        List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs, String judgedModel) {
+        List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs, String judgedModel,
+        boolean study) {
 
     public PaperRow {
         task = task == null ? Map.of() : task;
         currentConfigs = currentConfigs == null ? Set.of() : Set.copyOf(currentConfigs);
         judgedModel = judgedModel == null ? Verdicts.LSTM : judgedModel;
+    }
+
+    /** A line of a paper table (not a study). */
+    public PaperRow(String id, String family, int paperTable, String title, int paperTrials, List<String> models,
+            List<Map<String, Object>> paper, Map<String, Object> task, Set<String> currentConfigs, String judgedModel) {
+        this(id, family, paperTable, title, paperTrials, models, paper, task, currentConfigs, judgedModel, false);
+    }
+
+    /** Where a row comes from, for people: {@code paper Table 7}, or {@code study beside paper Table 7}. */
+    public static String source(int paperTable, boolean study) {
+        return (study ? "study beside paper Table " : "paper Table ") + paperTable;
+    }
+
+    /** {@link #source(int, boolean)} of this row. */
+    public String source() {
+        return source(paperTable, study);
+    }
+
+    /** The rows that are lines of a paper table: the only ones judged, counted and drawn against the paper. */
+    public static List<PaperRow> paperTableRows(List<PaperRow> rows) {
+        return rows.stream().filter(r -> !r.study()).toList();
     }
 
     /** A row judged on {@link Verdicts#LSTM} itself. */

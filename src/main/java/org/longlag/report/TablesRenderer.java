@@ -52,14 +52,16 @@ public final class TablesRenderer {
         for (TrialResult r : results) {
             byRow.computeIfAbsent(r.experiment(), k -> new ArrayList<>()).add(r);
         }
-        Map<Integer, List<Figures.Figure>> figures = Figures.plan(rows, byRow);
+        // Study rows are no line of the paper: only the others are judged, counted and drawn.
+        List<PaperRow> paperRows = PaperRow.paperTableRows(rows);
+        Map<Integer, List<Figures.Figure>> figures = Figures.plan(paperRows, byRow);
         Map<Integer, List<PaperRow>> byTable = new TreeMap<>();
-        rows.forEach(r -> byTable.computeIfAbsent(r.paperTable(), k -> new ArrayList<>()).add(r));
+        paperRows.forEach(r -> byTable.computeIfAbsent(r.paperTable(), k -> new ArrayList<>()).add(r));
         Map<String, List<List<TrialResult>>> lines = new LinkedHashMap<>();
         rows.forEach(r -> lines.put(r.id(), groups(r, byRow.getOrDefault(r.id(), List.of()))));
         List<RowVerdict> verdicts = byTable.values().stream().flatMap(List::stream)
-                .map(r -> Verdicts.judge(r, Verdicts.baseline(r, rows), lines.get(r.id()))).toList();
-        Figures.Figure headline = Figures.headline(rows, verdicts, byRow);
+                .map(r -> Verdicts.judge(r, Verdicts.baseline(r, paperRows), lines.get(r.id()))).toList();
+        Figures.Figure headline = Figures.headline(paperRows, verdicts, byRow);
 
         StringBuilder out = new StringBuilder();
         out.append("# Results beside the paper\n\n");
@@ -75,6 +77,7 @@ public final class TablesRenderer {
             renderTable(out, table.getKey(), table.getValue(), lines);
             renderFigures(out, figures.getOrDefault(table.getKey(), List.of()));
         }
+        renderStudies(out, rows.stream().filter(PaperRow::study).toList(), lines);
         List<String> orphans = byRow.keySet().stream()
                 .filter(id -> rows.stream().noneMatch(r -> r.id().equals(id))).sorted().toList();
         if (!orphans.isEmpty()) {
@@ -187,6 +190,29 @@ public final class TablesRenderer {
         List<String> titles = rows.stream().map(PaperRow::title).distinct().toList();
         out.append("\n## Table ").append(number).append(" — ").append(String.join("; ", titles))
                 .append(" (").append(String.join(", ", families)).append(")\n\n");
+        renderLines(out, rows, lines);
+    }
+
+    /**
+     * Study rows, family by family, after the paper's tables: our lines only, with no verdict, no
+     * place in the count of reproduced rows and none in the figures drawn against the paper.
+     */
+    private static void renderStudies(StringBuilder out, List<PaperRow> studies,
+            Map<String, List<List<TrialResult>>> lines) {
+        Map<String, List<PaperRow>> families = new LinkedHashMap<>();
+        studies.forEach(r -> families.computeIfAbsent(r.family(), k -> new ArrayList<>()).add(r));
+        families.forEach((family, familyRows) -> {
+            PaperRow first = familyRows.get(0);
+            out.append("\n## Study — ").append(first.title()).append(" (").append(family).append(")\n\n")
+                    .append("A study of this suite beside paper Table ").append(first.paperTable())
+                    .append(", not a line of it: no verdict (study: no paper figure), not counted among the rows "
+                            + "reproduced, not in the figures.\n\n");
+            renderLines(out, familyRows, lines);
+        });
+    }
+
+    /** The table of paper and ours lines of {@code rows}, then the protocols of our lines. */
+    private static void renderLines(StringBuilder out, List<PaperRow> rows, Map<String, List<List<TrialResult>>> lines) {
         out.append("| experiment | source | model | trials | solved | sequences to success: mean (min–max) "
                 + "| wrong of test | test MSE | time per trial | notes |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");

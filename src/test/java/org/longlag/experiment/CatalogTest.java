@@ -66,21 +66,25 @@ class CatalogTest {
 
     private static ExperimentCatalog catalog;
 
+    /** The lines of the paper's tables; the study rows after them are checked apart. */
+    private static List<ExperimentRow> paperRows;
+
     @BeforeAll
     static void load() {
         catalog = ExperimentCatalog.load(Path.of("experiments"));
+        paperRows = catalog.rows().stream().filter(r -> !r.study()).toList();
     }
 
     @Test
     void hasExactlyThePapersRowsInFileOrder() {
-        List<String> ids = catalog.rows().stream().map(ExperimentRow::id).toList();
+        List<String> ids = paperRows.stream().map(ExperimentRow::id).toList();
         assertEquals(33, ROWS.size());
         assertEquals(List.copyOf(ROWS.keySet()), ids);
     }
 
     @Test
     void everyRowHasItsFamilyTableTrialsAndRule() {
-        for (ExperimentRow row : catalog.rows()) {
+        for (ExperimentRow row : paperRows) {
             Expected expected = ROWS.get(row.id());
             assertEquals(expected.family(), row.family(), row.id());
             assertEquals(expected.table(), row.paperTable(), row.id());
@@ -91,10 +95,23 @@ class CatalogTest {
     }
 
     @Test
-    void hasTheTenFamilies() {
+    void hasTheTenFamiliesThenTheStudies() {
         assertEquals(List.of("reber", "noise-free", "no-local-regularities", "very-long-lag", "two-sequence",
-                "noisy-two-sequence", "continuous-two-sequence", "adding", "multiplication", "temporal-order"),
-                catalog.families());
+                "noisy-two-sequence", "continuous-two-sequence", "adding", "multiplication", "temporal-order",
+                "adding-lags"), catalog.families());
+    }
+
+    @Test
+    void theAddingLagStudyIsAStudyOfFourLengthsWithoutPaperFigures() {
+        List<ExperimentRow> study = catalog.resolve("adding-lags");
+        assertEquals(List.of(12, 25, 50, 100), study.stream().map(r -> r.taskParams().get("T")).toList());
+        for (ExperimentRow row : study) {
+            assertTrue(row.study() && row.paper().isEmpty(), row.id());
+            assertEquals(600.0, row.model("lstm").budgetSeconds(), row.id());
+            assertEquals(row.model("lstm").budgetSeconds(), row.model("rnn").budgetSeconds(), row.id());
+        }
+        assertEquals(33, paperRows.size());
+        assertFalse(paperRows.stream().anyMatch(ExperimentRow::study));
     }
 
     @Test
@@ -109,7 +126,7 @@ class CatalogTest {
 
     @Test
     void everyRowWithAnLstmResultInThePaperCarriesIt() {
-        for (ExperimentRow row : catalog.rows()) {
+        for (ExperimentRow row : paperRows) {
             long lstm = row.paper().stream().filter(e -> "LSTM".equals(e.get("method"))).count();
             if (WITHOUT_LSTM.contains(row.id())) {
                 assertEquals(0, lstm, row.id() + ": the paper ran LSTM at p = 100 only");
