@@ -200,7 +200,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--row: the benchmark task is the adding problem, but " + row
                     + " is a " + r.taskKind() + " row");
         }
-        return r.models().stream().filter(m -> BenchCases.DL4J_KINDS.contains(m.kind())).toList();
+        // The row's own models: its readings (such as a settings search) are measured by naming none.
+        return r.models().stream().filter(m -> !m.isReading() && BenchCases.DL4J_KINDS.contains(m.kind())).toList();
     }
 
     /** Standalone entry point ({@code longlag bench} is the usual way in). */
