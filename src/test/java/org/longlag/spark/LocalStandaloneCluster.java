@@ -44,6 +44,7 @@ final class LocalStandaloneCluster implements AutoCloseable {
         LocalStandaloneCluster cluster = new LocalStandaloneCluster(dir, freePort());
         try {
             Files.createDirectories(dir.resolve("spark-home/jars"));
+            Files.createDirectories(dir.resolve("scratch"));
             cluster.startDaemon("master", "org.apache.spark.deploy.master.Master", "--host", HOST,
                     "--port", String.valueOf(cluster.masterPort), "--webui-port", "0");
             cluster.awaitMaster();
@@ -89,7 +90,7 @@ final class LocalStandaloneCluster implements AutoCloseable {
     private void startDaemon(String name, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + Path.of("scripts", "spark-java.options").toAbsolutePath(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Djava.io.tmpdir=" + dir.resolve("scratch"), "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
@@ -98,6 +99,9 @@ final class LocalStandaloneCluster implements AutoCloseable {
         env.put("SPARK_SCALA_VERSION", "2.13");
         // Everything binds to the loopback address, whatever the machine's name resolves to.
         env.put("SPARK_LOCAL_IP", HOST);
+        // Scratch files of the daemons and of the executors they launch stay in the test's directory,
+        // even those of an executor ended before it could clean up.
+        env.put("SPARK_LOCAL_DIRS", dir.resolve("scratch").toString());
         daemons.add(builder.start());
     }
 

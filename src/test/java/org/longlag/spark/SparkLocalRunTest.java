@@ -78,12 +78,15 @@ class SparkLocalRunTest {
         // A job of four trials of a second or so, one at a time, in a JVM killed once a trial is in.
         List<String> slower = new ArrayList<>(TRIALS);
         slower.set(slower.indexOf("--max-sequences") + 1, "8000");
+        // Killed, it cannot delete its scratch files: they go to this test's directory.
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "@" + Path.of("scripts", "spark-java.options").toAbsolutePath(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "org.longlag.cli.LonglagCommand",
-                "--experiments", CliHarness.projectCatalog().toString()));
+                "-Djava.io.tmpdir=" + scratch, "-cp", System.getProperty("java.class.path"),
+                "org.longlag.cli.LonglagCommand", "--experiments", CliHarness.projectCatalog().toString()));
         command.addAll(slower);
-        command.addAll(List.of("--spark", "local[1]", "--results", dir.toString()));
+        command.addAll(List.of("--spark", "local[1]", "--spark-conf", "spark.local.dir=" + scratch,
+                "--results", dir.toString()));
         Process job = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("job.log").toFile()).start();
         try {
