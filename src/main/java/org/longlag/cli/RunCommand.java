@@ -69,9 +69,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar; one line per finished trial instead.")
     boolean noProgress;
 
-    @Option(names = "--spark", paramLabel = "MASTER",
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "local[*]",
             description = "Run the trials as tasks of a Spark job on MASTER: local[K] (K trials at once in this "
-                    + "JVM), spark://HOST:PORT (a standalone cluster), yarn or k8s://URL. Instead of --parallel.")
+                    + "JVM; --spark alone: local[*], one per core), spark://HOST:PORT (a standalone cluster), "
+                    + "yarn or k8s://URL. Instead of --parallel.")
     String spark;
 
     @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
