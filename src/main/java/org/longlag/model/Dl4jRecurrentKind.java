@@ -130,9 +130,10 @@ public final class Dl4jRecurrentKind implements ModelKind {
         Config c = parse(settings);
         // The layer engine keeps the protocol its trials were recorded under; the fused engine says
         // so, since trials of the two engines are not bit-identical in single precision.
-        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s",
+        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s%s",
                 lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
                 c.clip() > 0 ? ", clip " + c.clip() : "",
+                "sigmoid".equals(c.outputActivation()) ? "" : ", " + c.outputActivation() + " output",
                 // Said only when set, so the lines recorded under DL4J's default keep their protocol.
                 settings.containsKey("forgetGateBias") ? ", forget-gate bias " + c.forgetGateBias() : "",
                 "fused".equals(c.engine()) ? (lstm ? ", fused LSTM cell ops" : ", fused LSTM cell ops as tanh RNN") : "");

@@ -274,4 +274,11 @@ class Dl4jEngineAgreementTest {
                 () -> ModelKinds.get("rnn").validate(Map.of("forgetGateBias", 1.0), 2, 1));
         assertTrue(rnn.getMessage().contains("unknown setting 'forgetGateBias'"), rnn.getMessage());
     }
+
+    @Test
+    void theProtocolNamesANonDefaultOutputActivationSoThatSearchPointsDiffer() {
+        Dl4jRecurrentKind lstm = (Dl4jRecurrentKind) ModelKinds.get("lstm");
+        assertTrue(lstm.protocol(Map.of("hidden", 3, "outputActivation", "identity")).contains(", identity output"));
+        assertTrue(!lstm.protocol(Map.of("hidden", 3)).contains("output"), "the default says nothing, as before");
+    }
 }
