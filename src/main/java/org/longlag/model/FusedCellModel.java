@@ -284,10 +284,7 @@ public final class FusedCellModel implements SequenceModel {
         INDArray h = pass.keep(Nd4j.zeros(dataType, time + 1, n, hidden));
         INDArray c = pass.keep(Nd4j.zeros(dataType, time + 1, n, hidden));
         if (forward == null) {
-            forward = Nd4j.getExecutioner().buildContext();
-            forward.setIArguments(forwardOp.iArgs());
-            forward.setBArguments(forwardOp.bArgs());
-            forward.setTArguments(forwardOp.tArgs());
+            forward = contextOf(forwardOp);
         }
         forward.setInputArray(1, opWx);
         forward.setInputArray(2, opWr);
@@ -387,10 +384,7 @@ public final class FusedCellModel implements SequenceModel {
         INDArray dc = pass.keep(Nd4j.zeros(dataType, n, hidden));
         INDArray dx = pass.keep(Nd4j.zeros(dataType, time, n, s.x().size(2)));
         if (backward == null) {
-            backward = Nd4j.getExecutioner().buildContext();
-            backward.setIArguments(backwardOp.iArgs());
-            backward.setBArguments(backwardOp.bArgs());
-            backward.setTArguments(backwardOp.tArgs());
+            backward = contextOf(backwardOp);
         }
         backward.setInputArray(1, opWx);
         backward.setInputArray(2, opWr);
@@ -463,5 +457,14 @@ public final class FusedCellModel implements SequenceModel {
         map.put("1_W", params.get("Wo").dup());
         map.put("1_b", params.get("bo").dup());
         return map;
+    }
+
+    /** A reusable native context holding {@code op}'s fixed arguments; arrays are set per call. */
+    private static OpContext contextOf(DynamicCustomOp op) {
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setIArguments(op.iArgs());
+        context.setBArguments(op.bArgs());
+        context.setTArguments(op.tArgs());
+        return context;
     }
 }
