@@ -11,8 +11,9 @@ import org.longlag.task.TrialData;
 
 /**
  * Trains one model on one trial's data until its stopping rule is met or its budget (sequences,
- * and wall time if it has one: {@link TrainingBudget}) is spent, then tests it. The loop is the same for every protocol: the model's batch size decides
- * how many sequences make one update (one for the paper's on-line protocol).
+ * and wall time if it has one: {@link TrainingBudget}) is spent, then tests it. The loop is the
+ * same for every protocol: the model's batch size decides how many sequences make one update (one
+ * for the paper's on-line protocol).
  */
 public final class Trainer {
 
@@ -25,7 +26,6 @@ public final class Trainer {
     /**
      * What a trial came to.
      *
-     * @param success whether the stopping rule was met within the budget
      * @param sequencesSeen training sequences used
      * @param sequencesToSuccess sequences when the rule was met, {@code null} on failure
      * @param milestones intermediate criteria met on the way (e.g. ST1), by sequence count
@@ -33,8 +33,13 @@ public final class Trainer {
      * @param test the final test on fresh sequences
      * @param stoppedBy what ended training: success, or which budget ran out
      */
-    public record Outcome(boolean success, long sequencesSeen, Long sequencesToSuccess, Map<String, Long> milestones,
+    public record Outcome(long sequencesSeen, Long sequencesToSuccess, Map<String, Long> milestones,
             LearningCurve curve, Evaluation.TestReport test, StopReason stoppedBy) {
+
+        /** Whether the stopping rule was met within the budget. */
+        public boolean success() {
+            return stoppedBy == StopReason.SUCCESS;
+        }
     }
 
     private Trainer() {
@@ -59,7 +64,6 @@ public final class Trainer {
         TrainingBudget.Stopwatch stopwatch = limits.start();
         double recentMse = Double.NaN;
         long seen = 0;
-        boolean success = false;
         StopReason stoppedBy = StopReason.SEQUENCES;
         while (seen < budget) {
             if (Thread.currentThread().isInterrupted()) {
@@ -84,7 +88,6 @@ public final class Trainer {
             recentMse = Double.isNaN(recentMse) ? batchMse / size : 0.99 * recentMse + 0.01 * batchMse / size;
             progress.advanced(size, recentMse);
             if (rule.isMet(seen, probe)) {
-                success = true;
                 stoppedBy = StopReason.SUCCESS;
                 break;
             }
@@ -94,7 +97,8 @@ public final class Trainer {
             }
         }
         Evaluation.TestReport test = Evaluation.test(model, task, data.testSet(testSize));
-        return new Outcome(success, seen, success ? rule.sequencesToSuccess(seen) : null,
+        boolean success = stoppedBy == StopReason.SUCCESS;
+        return new Outcome(seen, success ? rule.sequencesToSuccess(seen) : null,
                 new LinkedHashMap<>(rule.milestones()), curve, test, stoppedBy);
     }
 
