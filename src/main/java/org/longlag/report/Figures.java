@@ -56,21 +56,22 @@ public final class Figures {
     }
 
     /**
-     * The headline figure of every row ({@link SequencesAllFigure}), drawn from the verdicts that
-     * {@code TABLES.md} prints; null when no row has a trial of its judged line.
+     * The headline figure of every row of the paper's tables ({@code rows}: no study row), drawn
+     * from the verdicts that {@code TABLES.md} prints; null when no row has a trial of its judged line.
      */
     static Figure headline(List<PaperRow> rows, List<RowVerdict> verdicts, Map<String, List<TrialResult>> byRow) {
         if (!SequencesAllFigure.hasResults(verdicts)) {
             return null;
         }
-        List<PaperRow> paperRows = PaperRow.paperTableRows(rows); // a study row is no row of the paper's
         return new Figure(SequencesAllFigure.FILE, "Sequences to success on every row, lstm1997 against the "
-                + "paper's LSTM, with the verdicts", () -> SequencesAllFigure.svg(paperRows, verdicts, byRow));
+                + "paper's LSTM, with the verdicts", () -> SequencesAllFigure.svg(rows, verdicts, byRow));
     }
 
-    /** The figures of each paper table, by table number, in the order they are shown. */
-    static Map<Integer, List<Figure>> plan(List<PaperRow> allRows, Map<String, List<TrialResult>> byRow) {
-        List<PaperRow> rows = PaperRow.paperTableRows(allRows); // study rows are drawn against no paper table
+    /**
+     * The figures of each paper table, by table number, in the order they are shown; {@code rows}
+     * are the paper's rows (study rows are drawn against no paper table).
+     */
+    static Map<Integer, List<Figure>> plan(List<PaperRow> rows, Map<String, List<TrialResult>> byRow) {
         Map<Integer, List<PaperRow>> byTable = new TreeMap<>();
         rows.forEach(r -> byTable.computeIfAbsent(r.paperTable(), k -> new ArrayList<>()).add(r));
         boolean lag = LagScalingFigure.hasResults(rows, byRow);
