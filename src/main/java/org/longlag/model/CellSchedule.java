@@ -92,6 +92,17 @@ final class CellSchedule {
         }
     }
 
+    /**
+     * Holds the cells' outgoing weights at 0 while the cells are out (a no-op once they are in);
+     * per-step updates call it after every step, since a step's change to an output unit's
+     * weights would otherwise let the cells act within the sequence.
+     */
+    void holdOut(double[] params) {
+        if (!added) {
+            hold(params);
+        }
+    }
+
     private void hold(double[] params) {
         for (int k = 0; k < out.outputs(); k++) {
             for (int c = 0; c < out.cells(); c++) {

@@ -176,9 +176,12 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         List<double[][]> outputs = new ArrayList<>(batch.size());
         networkStale = true;
         if (realTime != null) {
+            Runnable afterStep = schedule == null ? null : () -> schedule.holdOut(params);
             for (Sequence s : batch) {
                 checkWidths(s);
-                outputs.add(realTime.train(s, params));
+                double[][] o = realTime.train(s, params, afterStep);
+                outputs.add(o);
+                followSchedule(s, o);
             }
             return outputs;
         }

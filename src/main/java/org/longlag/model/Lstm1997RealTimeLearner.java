@@ -64,8 +64,12 @@ final class Lstm1997RealTimeLearner {
         this.e = new double[cells];
     }
 
-    /** Runs {@code seq} from zero state, changing {@code p} after every target step; returns the outputs. */
-    double[][] train(Sequence seq, double[] p) {
+    /**
+     * Runs {@code seq} from zero state, changing {@code p} after every target step; returns the
+     * outputs. {@code afterStep} (may be null) runs after each step's change, e.g. to hold weights
+     * that are not yet in the network.
+     */
+    double[][] train(Sequence seq, double[] p, Runnable afterStep) {
         Arrays.fill(yPrev, 0.0);
         Arrays.fill(sPrev, 0.0);
         Arrays.fill(dsdCell, 0.0);
@@ -81,6 +85,9 @@ final class Lstm1997RealTimeLearner {
             double[] target = seq.target(t);
             if (target != null) {
                 outputs[t] = learnFromStep(p, x, target);
+                if (afterStep != null) {
+                    afterStep.run();
+                }
             }
             System.arraycopy(kernel.activations(), hidden, yPrev, 0, hidden);
             System.arraycopy(kernel.states(), cells, sPrev, 0, cells);

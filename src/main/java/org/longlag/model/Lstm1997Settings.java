@@ -104,12 +104,6 @@ public record Lstm1997Settings(
         if (cellInput == null || cellOutput == null || gradient == null) {
             throw new IllegalArgumentException(KIND + ": cellInput, cellOutput and gradient must not be null");
         }
-        if (perStepUpdates && cellsOnPlateau) {
-            // The schedule holds the cells out between sequences; per-step updates would let them
-            // act within a sequence before it does.
-            throw new IllegalArgumentException(KIND + ".cellsAdded is on-plateau but update is per-step"
-                    + " (the schedule works with per-sequence updates)");
-        }
         if (perStepUpdates && gradient != Lstm1997.GradientMode.TRUNCATED) {
             throw new IllegalArgumentException(KIND + ".update is per-step but gradient is "
                     + gradient.name().toLowerCase(Locale.ROOT) + " (per-step updates use the truncated gradient)");
