@@ -13,7 +13,7 @@ import org.longlag.train.StoppingRules;
 /**
  * Reads one experiment file (one family) into rows. Row-level {@code task}, {@code stopping} and
  * {@code models} blocks are merged over the family's, key by key, so a row states only what
- * differs. Every problem is reported as {@code file: field: what is wrong}.
+ * differs ({@code key: ~} removes a key). Every problem is reported as {@code file: field: what is wrong}.
  */
 final class FamilyFileParser {
     private static final Set<String> FAMILY_KEYS = Set.of(
@@ -243,13 +243,19 @@ final class FamilyFileParser {
         return List.copyOf(entries);
     }
 
-    /** A copy of {@code base} with {@code overrides} put over it; nested maps are merged too. */
+    /**
+     * A copy of {@code base} with {@code overrides} put over it; nested maps are merged too. An
+     * override of {@code null} ({@code ~} in YAML) removes the key, so the setting falls back to its
+     * default: a reading can undo a row's override of its base model.
+     */
     @SuppressWarnings("unchecked")
     static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> overrides) {
         Map<String, Object> merged = new LinkedHashMap<>(base);
         overrides.forEach((key, value) -> {
             Object old = merged.get(key);
-            if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap) {
+            if (value == null) {
+                merged.remove(key);
+            } else if (old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap) {
                 merged.put(key, merge((Map<String, Object>) oldMap, (Map<String, Object>) newMap));
             } else {
                 merged.put(key, value);

@@ -66,6 +66,20 @@ class ReadingsTest {
     }
 
     @Test
+    void aReadingCanUndoARowsOverrideOfItsBaseWithANull() throws IOException {
+        String yaml = FAMILY
+                .replace("      lstm1997: {learningRate: 0.1}", "      lstm1997: {learningRate: 0.1, initRange: 0.3}")
+                .replace("  lstm1997.longer: {task: {T: 20}, budget: 30, reading: \"a longer sequence\"}",
+                        "  lstm1997.longer: {task: {T: 20}, budget: 30, reading: \"a longer sequence\"}\n"
+                                + "  lstm1997.plain: {initRange: ~, reading: \"the default init range\"}");
+        ExperimentRow row = catalog(yaml).resolve("tiny-r12").get(0);
+        assertEquals(0.3, ((Number) row.model("lstm1997.linear").settings().get("initRange")).doubleValue());
+        ModelEntry plain = row.model("lstm1997.plain");
+        assertFalse(plain.settings().containsKey("initRange"));
+        assertEquals(0.1, ((Number) plain.settings().get("learningRate")).doubleValue(), "other overrides stay");
+    }
+
+    @Test
     void readingsRunOnlyWhenNamedAndTheirTaskIsPartOfTheConfiguration() throws IOException {
         List<ExperimentRow> rows = catalog(FAMILY).resolve("tiny-r12");
         List<TrialPlan> plain = ExperimentRunner.plan(rows, options(List.of(), 2));
