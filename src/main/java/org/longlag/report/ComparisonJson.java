@@ -67,6 +67,7 @@ public final class ComparisonJson {
         json.put("trials", m.trials());
         json.put("solved", m.solved());
         json.put("budget", m.budget());
+        json.put("budgetSeconds", m.run() ? m.line().trials().get(0).budgetSeconds() : null);
         json.put("protocol", m.protocol());
         Map<String, Object> sequences = new LinkedHashMap<>();
         sequences.put("mean", finite(m.meanSequencesToSuccess()));

@@ -66,7 +66,7 @@ public final class ComparisonTable {
         if (!m.run()) {
             return new String[] {pair, m.model(), "not run", "", "", "", "", "", ""};
         }
-        String sequences = m.meanSequencesToSuccess() == null ? "– (budget " + Numbers.format(m.budget()) + ")"
+        String sequences = m.meanSequencesToSuccess() == null ? "– (" + m.line().trials().get(0).budgetLabel() + ")"
                 : Numbers.count(m.meanSequencesToSuccess()) + (m.solved() > 1 ? " (" + Numbers.format(
                         m.minSequencesToSuccess()) + "–" + Numbers.format(m.maxSequencesToSuccess()) + ")" : "");
         return new String[] {pair, m.model(), String.valueOf(m.trials()), m.solved() + "/" + m.trials(), sequences,

@@ -297,7 +297,7 @@ public final class TablesRenderer {
         }
         int n = group.size();
         String sequences = toSuccess.isEmpty()
-                ? "– (budget " + Numbers.format(first.budget()) + ")"
+                ? "– (" + first.budgetLabel() + ")"
                 : Numbers.count(toSuccess.stream().mapToLong(Long::longValue).average().orElse(0))
                         + (toSuccess.size() > 1 ? " (" + Numbers.format(toSuccess.stream().min(Long::compare).get())
                                 + "–" + Numbers.format(toSuccess.stream().max(Long::compare).get()) + ")" : "");

@@ -79,6 +79,25 @@ public record TrialResult(
         return success ? "success" : "sequences";
     }
 
+    /** The trial's wall-clock budget in seconds ({@code budgetSeconds} of its configuration), or {@code null}. */
+    @JsonIgnore
+    public Double budgetSeconds() {
+        Object seconds = provenance == null || provenance.config() == null ? null
+                : provenance.config().get("budgetSeconds");
+        return seconds instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /**
+     * The budget a failed trial ran out of, as the tables print it: the sequence budget, and the
+     * wall-clock budget when the trial had one ("budget 2,000,000 or 600 s"), so that a line
+     * stopped by time does not read as if it had seen every sequence of its budget.
+     */
+    @JsonIgnore
+    public String budgetLabel() {
+        Double seconds = budgetSeconds();
+        return "budget " + Numbers.format(budget) + (seconds != null ? " or " + Numbers.decimal(seconds) + " s" : "");
+    }
+
     /**
      * A short learning curve.
      *

@@ -53,6 +53,20 @@ class CompareReportTest {
     }
 
     @Test
+    void aTimeBudgetedTrialNamesBothBudgets() {
+        TrialResult untimed = trial("rnn", "a", 5000, 0, null, 30, 1000, List.of(0.2));
+        assertNull(untimed.budgetSeconds());
+        assertEquals("budget 5,000", untimed.budgetLabel());
+        TrialResult.Provenance p = untimed.provenance();
+        TrialResult timed = new TrialResult("r", "rnn", "rnn", "a", 100, 0, 0, false, 2_000_000, 372_768, null,
+                Map.of(), 2560, 2560, 0.19, 0.37, 600.7, untimed.curve(), new TrialResult.Provenance(p.gitCommit(),
+                        false, "h", Map.of("budgetSeconds", 600.0), "17", "1.0.0-M2.1", "Linux", "cpu", 1, 1,
+                        p.startedAt(), p.finishedAt()), "seconds");
+        assertEquals(600.0, timed.budgetSeconds());
+        assertEquals("budget 2,000,000 or 600 s", timed.budgetLabel());
+    }
+
+    @Test
     void summarySeparatesSolvedFromFailedTrials() {
         ModelSummary lstm = ModelSummary.of(ModelLine.of("lstm", trials()));
         assertEquals(3, lstm.trials());
