@@ -103,7 +103,7 @@ public final class Lstm1997OnlineModel implements SequenceModel {
         for (int i = 0; i < n; i++) {
             params[i] = r == 0 ? 0.0 : rng.nextDouble(-r, r);
         }
-        Lstm1997ParamInitializer.setGateBiases(layer, params, 0);
+        Lstm1997ParamInitializer.applyGateInitialisation(layer, params, 0);
         this.diagnostics = new Lstm1997Diagnostics(cells, kernel.blocks(), kernel.hasOutputGates());
         this.schedule = settings.cellsOnPlateau() ? new CellSchedule(out, params, settings.addedCellsSilent())
                 : null;

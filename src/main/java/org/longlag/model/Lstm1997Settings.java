@@ -24,6 +24,7 @@ import org.longlag.model.layer.Lstm1997;
  *   initRange:      r, weights and biases start uniform in [−r, r]     [0.1]
  *   inputGateBias:  list of one initial bias per block, or random      [random]
  *   outputGateBias: list of one initial bias per block, or random      [random]
+ *   inputGateWeightShift: added to each initial weight from an input unit to an input gate [0]
  *   gradient:       truncated (the paper's) | full (BPTT)              [truncated]
  *   recurrent:      cells and gates see all hidden units at t−1        [true]
  *   inputToOutput:  output units also see the input units at t         [false]
@@ -48,6 +49,11 @@ import org.longlag.model.layer.Lstm1997;
  * reproduces the paper's 10,504 weights (the gradient baselines' 36/144/10,404 imply
  * input-to-output connections there; the LSTM count then leaves no room for recurrent ones).
  *
+ * <p>{@code inputGateWeightShift} biases the input gates towards zero where the net has no bias
+ * unit (Exp. 2a, 2c): with one-hot inputs exactly one input unit is on at each step, so a common
+ * shift of the gates' weights from the inputs starts the gates' net input there, as an initial
+ * bias of that value would, while the weight count stays the paper's.
+ *
  * @param inputGateBias one value per block, or {@code null} for random
  * @param outputGateBias one value per block, or {@code null} for random
  */
@@ -65,6 +71,7 @@ public record Lstm1997Settings(
         double initRange,
         List<Double> inputGateBias,
         List<Double> outputGateBias,
+        double inputGateWeightShift,
         Lstm1997.GradientMode gradient,
         boolean recurrent,
         boolean inputToOutput,
@@ -78,7 +85,7 @@ public record Lstm1997Settings(
     /** Every key the settings map may hold. */
     public static final Set<String> KEYS = Set.of("blocks", "cellsPerBlock", "learningRate", "outputGates",
             "cellInput", "cellOutput", "biases", "initRange", "inputGateBias", "outputGateBias", "gradient",
-            "recurrent", "inputToOutput", "update", "outputUnit", "cellsAdded",
+            "inputGateWeightShift", "recurrent", "inputToOutput", "update", "outputUnit", "cellsAdded",
             "addedCellWeights");
 
     private static final Set<String> BIAS_KEYS = Set.of("cells", "inputGates", "outputGates", "outputs");
@@ -101,6 +108,9 @@ public record Lstm1997Settings(
                 "biases.inputGates is false");
         outputGateBias = checkGateBias("outputGateBias", outputGateBias, blocks, outputGates && outputGateBiased,
                 outputGates ? "biases.outputGates is false" : "outputGates is false");
+        if (!Double.isFinite(inputGateWeightShift)) {
+            throw bad("inputGateWeightShift", inputGateWeightShift, "must be a finite number");
+        }
         if (cellInput == null || cellOutput == null || gradient == null) {
             throw new IllegalArgumentException(KIND + ": cellInput, cellOutput and gradient must not be null");
         }
@@ -168,6 +178,7 @@ public record Lstm1997Settings(
                 settings.containsKey("initRange") ? requiredNumber(settings, "initRange") : 0.1,
                 gateBias(settings, "inputGateBias"),
                 gateBias(settings, "outputGateBias"),
+                settings.containsKey("inputGateWeightShift") ? requiredNumber(settings, "inputGateWeightShift") : 0,
                 choice(settings, "gradient", Map.of("truncated", Lstm1997.GradientMode.TRUNCATED,
                         "full", Lstm1997.GradientMode.FULL), Lstm1997.GradientMode.TRUNCATED),
                 bool(settings, "recurrent", true, KIND + ".recurrent"),
@@ -313,6 +324,7 @@ public record Lstm1997Settings(
                 .recurrent(recurrent)
                 .inputToOutput(inputToOutput)
                 .initRange(initRange)
+                .inputGateWeightShift(inputGateWeightShift)
                 .gradientMode(gradient);
         if (inputGateBias != null) {
             b.inputGateBiasInit(inputGateBias.stream().mapToDouble(Double::doubleValue).toArray());
@@ -328,6 +340,8 @@ public record Lstm1997Settings(
         return "online SGD, α " + number(learningRate) + ", batch 1, "
                 + gradient.name().toLowerCase(Locale.ROOT) + " gradient"
                 + (perStepUpdates ? ", weights changed every target step" : "")
+                + (inputGateWeightShift != 0 ? ", input gates' weights from the inputs shifted by "
+                        + number(inputGateWeightShift) : "")
                 + (linearOutput ? ", linear output units" : "")
                 + (cellsOnPlateau ? ", cells added when the error stops decreasing" : "")
                 + (cellsOnPlateau && addedCellsSilent ? " with outgoing weights 0" : "");

@@ -116,6 +116,22 @@ class Lstm1997KindTest {
     }
 
     @Test
+    void inputGateWeightShiftMovesOnlyTheInputGatesWeightsFromTheInputs() {
+        Map<String, Object> plain = settings("blocks", 2, "cellsPerBlock", 2, "learningRate", 0.5);
+        Map<String, Object> shifted = new LinkedHashMap<>(plain);
+        shifted.put("inputGateWeightShift", -3);
+        double[] a = ((Lstm1997OnlineModel) kind.create(plain, 3, 1, 7)).parameters();
+        double[] b = ((Lstm1997OnlineModel) kind.create(shifted, 3, 1, 7)).parameters();
+        // W is [3 inputs, 8 hidden] in Fortran order: 4 cells, then input gates 4 and 5, then output gates
+        for (int i = 0; i < a.length; i++) {
+            boolean inputGateWeight = i >= 4 * 3 && i < 6 * 3;
+            assertEquals(a[i] + (inputGateWeight ? -3.0 : 0.0), b[i], 1e-12, "parameter " + i);
+        }
+        assertTrue(kind.protocol(shifted).endsWith("input gates' weights from the inputs shifted by -3"));
+        rejects(base("inputGateWeightShift", "low"), "lstm1997.inputGateWeightShift must be a number, got 'low'");
+    }
+
+    @Test
     void sameSeedSameWeightsOtherSeedOther() {
         Map<String, Object> s = settings("blocks", 2, "cellsPerBlock", 2, "learningRate", 0.5);
         double[] a = ((Lstm1997OnlineModel) kind.create(s, 2, 1, 9)).parameters();

@@ -79,6 +79,7 @@ public class Lstm1997 extends BaseRecurrentLayer {
     private double initRange = 0.1;
     private double[] inputGateBiasInit;
     private double[] outputGateBiasInit;
+    private double inputGateWeightShift;
     private GradientMode gradientMode = GradientMode.TRUNCATED;
 
     /** For JSON deserialisation. */
@@ -100,6 +101,7 @@ public class Lstm1997 extends BaseRecurrentLayer {
         this.initRange = b.initRange;
         this.inputGateBiasInit = b.inputGateBiasInit == null ? null : b.inputGateBiasInit.clone();
         this.outputGateBiasInit = b.outputGateBiasInit == null ? null : b.outputGateBiasInit.clone();
+        this.inputGateWeightShift = b.inputGateWeightShift;
         this.gradientMode = b.gradientMode;
         check();
         updateNOut();
@@ -114,6 +116,10 @@ public class Lstm1997 extends BaseRecurrentLayer {
         }
         if (!(initRange >= 0) || Double.isInfinite(initRange)) {
             throw new IllegalArgumentException("Lstm1997 initRange must be finite and >= 0, got " + initRange);
+        }
+        if (!Double.isFinite(inputGateWeightShift)) {
+            throw new IllegalArgumentException("Lstm1997 inputGateWeightShift must be finite, got "
+                    + inputGateWeightShift);
         }
         checkGateBias("inputGateBiasInit", inputGateBiasInit, inputGateBias);
         checkGateBias("outputGateBiasInit", outputGateBiasInit, outputGates && outputGateBias);
@@ -344,6 +350,18 @@ public class Lstm1997 extends BaseRecurrentLayer {
         this.outputGateBiasInit = outputGateBiasInit == null ? null : outputGateBiasInit.clone();
     }
 
+    /**
+     * Added to every initial weight from an input unit to an input gate (default 0): with one-hot
+     * inputs and no bias unit, this biases the gates as an initial gate bias would.
+     */
+    public double getInputGateWeightShift() {
+        return inputGateWeightShift;
+    }
+
+    public void setInputGateWeightShift(double inputGateWeightShift) {
+        this.inputGateWeightShift = inputGateWeightShift;
+    }
+
     public GradientMode getGradientMode() {
         return gradientMode;
     }
@@ -367,7 +385,8 @@ public class Lstm1997 extends BaseRecurrentLayer {
                 && recurrent == l.recurrent && inputToOutput == l.inputToOutput
                 && Double.compare(initRange, l.initRange) == 0
                 && Arrays.equals(inputGateBiasInit, l.inputGateBiasInit)
-                && Arrays.equals(outputGateBiasInit, l.outputGateBiasInit) && gradientMode == l.gradientMode;
+                && Arrays.equals(outputGateBiasInit, l.outputGateBiasInit)
+                && Double.compare(inputGateWeightShift, l.inputGateWeightShift) == 0 && gradientMode == l.gradientMode;
     }
 
     @Override
@@ -378,7 +397,8 @@ public class Lstm1997 extends BaseRecurrentLayer {
     @Override
     public int hashCode() {
         int h = Objects.hash(super.hashCode(), blocks, cellsPerBlock, outputGates, cellInput, cellOutput,
-                cellBias, inputGateBias, outputGateBias, recurrent, inputToOutput, initRange, gradientMode);
+                cellBias, inputGateBias, outputGateBias, recurrent, inputToOutput, initRange, inputGateWeightShift,
+                gradientMode);
         return 31 * (31 * h + Arrays.hashCode(inputGateBiasInit)) + Arrays.hashCode(outputGateBiasInit);
     }
 
@@ -389,7 +409,8 @@ public class Lstm1997 extends BaseRecurrentLayer {
                 + ", biases[cells=" + cellBias + ", inputGates=" + inputGateBias + ", outputGates="
                 + outputGateBias + "], recurrent=" + recurrent + ", inputToOutput=" + inputToOutput
                 + ", initRange=" + initRange + ", inputGateBiasInit=" + Arrays.toString(inputGateBiasInit)
-                + ", outputGateBiasInit=" + Arrays.toString(outputGateBiasInit) + ", gradient=" + gradientMode
+                + ", outputGateBiasInit=" + Arrays.toString(outputGateBiasInit) + ", inputGateWeightShift="
+                + inputGateWeightShift + ", gradient=" + gradientMode
                 + ")";
     }
 
@@ -408,6 +429,7 @@ public class Lstm1997 extends BaseRecurrentLayer {
         private double initRange = 0.1;
         private double[] inputGateBiasInit;
         private double[] outputGateBiasInit;
+        private double inputGateWeightShift;
         private GradientMode gradientMode = GradientMode.TRUNCATED;
 
         /** Number of memory-cell blocks. */
@@ -475,6 +497,12 @@ public class Lstm1997 extends BaseRecurrentLayer {
         /** Initial output-gate bias per block; {@code null} (default) draws them like other weights. */
         public Builder outputGateBiasInit(double... values) {
             this.outputGateBiasInit = values;
+            return this;
+        }
+
+        /** Added to every initial weight from an input unit to an input gate (default 0). */
+        public Builder inputGateWeightShift(double shift) {
+            this.inputGateWeightShift = shift;
             return this;
         }
 

@@ -119,7 +119,7 @@ public final class Lstm1997ParamInitializer implements ParamInitializer {
 
     /**
      * Fresh initial parameters in the flat layout: uniform in {@code [−initRange, initRange]} in
-     * layout order, then the configured gate biases.
+     * layout order, then {@link #applyGateInitialisation}.
      */
     public static double[] initialValues(Lstm1997 c, SplittableRandom rng) {
         int n = (int) c.parameterCount(c.getNIn());
@@ -128,14 +128,19 @@ public final class Lstm1997ParamInitializer implements ParamInitializer {
         for (int i = 0; i < n; i++) {
             v[i] = r == 0 ? 0.0 : rng.nextDouble(-r, r);
         }
-        setGateBiases(c, v, 0);
+        applyGateInitialisation(c, v, 0);
         return v;
     }
 
-    /** Overwrites, in a flat parameter array, the gate biases the configuration gives explicitly. */
-    public static void setGateBiases(Lstm1997 c, double[] params, int offset) {
+    /**
+     * Applies, to freshly drawn parameters in a flat array, what the configuration sets beyond the
+     * uniform draw: the shift of the input gates' weights from the input units, and the gate biases
+     * it gives explicitly.
+     */
+    public static void applyGateInitialisation(Lstm1997 c, double[] params, int offset) {
         int h = c.hiddenUnits();
         int nIn = (int) c.getNIn();
+        shiftInputGateWeights(c, params, offset);
         int b = offset + h * nIn + (c.isRecurrent() ? h * h : 0) + (c.isCellBias() ? c.cells() : 0);
         double[] in = c.getInputGateBiasInit();
         if (c.isInputGateBias()) {
@@ -147,6 +152,20 @@ public final class Lstm1997ParamInitializer implements ParamInitializer {
         double[] out = c.getOutputGateBiasInit();
         if (out != null && c.isOutputGates() && c.isOutputGateBias()) {
             System.arraycopy(out, 0, params, b, c.getBlocks());
+        }
+    }
+
+    /** Input gate k is hidden unit cells + k; its weights from the inputs are contiguous (W is [nIn, H], 'f'). */
+    private static void shiftInputGateWeights(Lstm1997 c, double[] params, int offset) {
+        double shift = c.getInputGateWeightShift();
+        if (shift == 0) {
+            return;
+        }
+        int nIn = (int) c.getNIn();
+        for (int gate = c.cells(); gate < c.cells() + c.getBlocks(); gate++) {
+            for (int i = 0; i < nIn; i++) {
+                params[offset + gate * nIn + i] += shift;
+            }
         }
     }
 
