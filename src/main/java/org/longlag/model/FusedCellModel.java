@@ -253,7 +253,7 @@ public final class FusedCellModel implements SequenceModel {
     }
 
     /** The arrays of one pass, freed together when it is done. */
-    private static final class Pass implements AutoCloseable {
+    static final class Pass implements AutoCloseable {
         private final List<INDArray> arrays = new ArrayList<>();
 
         INDArray keep(INDArray a) {
@@ -311,13 +311,19 @@ public final class FusedCellModel implements SequenceModel {
      * step's slots of value times the input-weight row of its index.
      */
     private INDArray project(INDArray idx, INDArray val, int time, int batch, Pass pass) {
-        INDArray wx = params.get("Wx");
-        long width = wx.size(1);
-        long rows = (long) time * batch;
+        return gatherRows(params.get("Wx"), idx, val, (long) time * batch, pass).reshape(time, batch, -1).dup('c');
+    }
+
+    /**
+     * The sparse product of {@link TimeMajorBatch}'s packed inputs ({@code idx}, {@code val}, the
+     * same number of slots per row) with {@code weights}: per row, the sum over its slots of value
+     * times the row of {@code weights} at its index, {@code [rows, weights.size(1)]}.
+     */
+    static INDArray gatherRows(INDArray weights, INDArray idx, INDArray val, long rows, Pass pass) {
+        long width = weights.size(1);
         long k = idx.length() / rows;
-        INDArray gathered = pass.keep(Nd4j.exec(new Gather(wx, idx, 0))[0]).muliColumnVector(val);
-        INDArray summed = k == 1 ? gathered : pass.keep(gathered.reshape(rows, k, width).sum(1));
-        return summed.reshape(time, batch, width).dup('c');
+        INDArray gathered = pass.keep(Nd4j.exec(new Gather(weights, idx, 0))[0]).muliColumnVector(val);
+        return k == 1 ? gathered : pass.keep(gathered.reshape(rows, k, width).sum(1));
     }
 
     @Override
