@@ -48,6 +48,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * g i]} forward and one gives {@code [c_{t-1} f', tanh(c_t) o', g i']} backward.</li>
  * <li>{@code rnn}: a real tanh RNN, {@code h_t = tanh(W^T s_t)}, one {@code H x H} recurrent
  * product per step (not the LSTM cell with held gates of the fused engine).</li>
+ * <li>tanh of a pre-activation (the RNN's units, the LSTM's cell input) is taken as
+ * {@code 2 sigmoid(2z) - 1}: the forward product uses a copy of the weights whose tanh columns
+ * are doubled, one {@code sigmoid} covers all of an LSTM step's gates, and {@code axpy} makes
+ * {@code 2s - 1}. libnd4j's {@code tanh} costs 7.4 ns an element, {@code sigmoid} 2.9.</li>
  * </ul>
  * Buffers and their per-step views are made once per batch width and reused (a view costs about
  * 5 microseconds to make, and a step uses a dozen); ops run through reused native contexts
@@ -60,9 +64,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * all steps after it; the column then holds {@code [h_{t-1}; 1]} only.
  *
  * <p>Only ops that do not leak in 1.0.0-M2.1 are used ({@code matmul}, {@code multiply},
- * {@code add}, {@code subtract}, {@code tanh}, {@code sigmoid}, {@code permute}, {@code gather});
- * not {@code scatter_add}, {@code segment_sum} or the whole-sequence recurrent ops' backward ops.
- * A model is used by one thread at a time.
+ * {@code add}, {@code subtract}, {@code axpy}, {@code tanh}, {@code sigmoid}, {@code permute},
+ * {@code gather}); not {@code scatter_add}, {@code segment_sum} or the whole-sequence recurrent
+ * ops' backward ops. The op contexts themselves are freed after every pass ({@link NativeCall}:
+ * a context holds a handle for every array set on it). A model is used by one thread at a time.
  */
 public final class ComposedRecurrentModel implements SequenceModel {
 
@@ -105,8 +110,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
     private final NativeCall gatesOfColumn = register(NativeCall.matmul(true, false, 0)); // z = W^T s_t
     private final NativeCall backThroughR = register(NativeCall.matmul(false, false, 1)); // dh_{t-1} += R dz_t
     private final NativeCall addWeightGradient = register(NativeCall.matmul(false, true, 1)); // dW += s_t dz_t^T
-    private final NativeCall product = register(NativeCall.matmul(false, false, 0));
-    private final NativeCall productTransposingA = register(NativeCall.matmul(true, false, 0));
+    private final NativeCall product = register(NativeCall.matmul(false, false, 0)); // per step, on [T, ., .]
     private final NativeCall productTransposingB = register(NativeCall.matmul(false, true, 0));
     private final NativeCall mul = register(NativeCall.of("multiply"));
     private final NativeCall add = register(NativeCall.of("add"));
@@ -147,7 +151,6 @@ public final class ComposedRecurrentModel implements SequenceModel {
             grads.put("Wx", rows(weightGradient, hidden, biasRow));
         }
         grads.put("Wr", rows(weightGradient, 0, hidden));
-        grads.put("Wo", Nd4j.zeros(dataType, hidden, outputSize));
         grads.put("b", rows(weightGradient, biasRow, columnRows));
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             long stateSize = updater.stateSize(e.getValue().length());
@@ -215,12 +218,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
         final int width;
         /** {@code [capacity + 1, columnRows, width]}: column {@code t} is {@code [h_{t-1}; x_t; 1]}. */
         final INDArray columns;
-        /** Hidden states of all steps as rows, {@code [capacity, width, hidden]}, for the output layer. */
-        final INDArray hiddenRows;
-        /** The output layer's pre-activations, {@code [capacity x width, outputs]}. */
-        final INDArray outputRows;
-        /** Training only: the hidden states' gradient from the output layer as rows, {@code [capacity, width, hidden]}. */
-        final INDArray hiddenGradRows;
+        /** The output layer's pre-activations per step, {@code [capacity, outputs, width]}. */
+        final INDArray outputs;
         /** The sparse route's gathered input products, {@code [capacity, gates, width]}; else null. */
         final INDArray projected;
         /** LSTM only: {@code [slots, 6 hidden, width]}, slot rows {@code [c_{t-1}, tanh c_t, g, f, o, i]}. */
@@ -246,9 +245,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
             this.width = width;
             columns = Nd4j.zeros(dataType, capacity + 1, columnRows, width);
             columns.get(all(), point(columnRows - 1), all()).assign(1);
-            hiddenRows = Nd4j.zeros(dataType, capacity, width, hidden);
-            outputRows = Nd4j.zeros(dataType, (long) capacity * width, outputSize);
-            hiddenGradRows = forTraining ? Nd4j.zeros(dataType, capacity, width, hidden) : null;
+            outputs = Nd4j.zeros(dataType, capacity, outputSize, width);
             projected = sparseInput ? Nd4j.zeros(dataType, capacity, gates, width) : null;
             // Inference keeps no history of the cell: two slots, this step's and the next's.
             int slotCount = forTraining ? capacity + 1 : 2;
@@ -282,8 +279,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
 
         @Override
         public void close() {
-            for (INDArray a : new INDArray[] {columns, hiddenRows, outputRows, hiddenGradRows, projected, cells,
-                hiddenGrad, gateGrad, scratch, minusOne, cellGrad, carry}) {
+            for (INDArray a : new INDArray[] {columns, outputs, projected, cells, hiddenGrad, gateGrad, scratch,
+                minusOne, cellGrad, carry}) {
                 if (a != null && !a.wasClosed()) {
                     a.close();
                 }
@@ -418,8 +415,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
         }
     }
 
-    /** Runs the recurrent layer over steps {@code [0, time)}; returns the hidden states as rows {@code [time x width, hidden]}. */
-    private INDArray forward(Workspace w, int time) {
+    /** Runs the recurrent layer over steps {@code [0, time)}: the hidden states go into the columns. */
+    private void forward(Workspace w, int time) {
         if (lstm) {
             w.slots[0].previousCell.assign(0); // inference reuses its two slots: c_{-1} may hold a past pass's state
         }
@@ -430,16 +427,66 @@ public final class ComposedRecurrentModel implements SequenceModel {
                 tanhStep(w, w.steps[t]);
             }
         }
-        INDArray hiddenRows = w.hiddenRows.get(interval(0, time), all(), all());
-        swapLastTwo.run(hiddenRows, w.hiddenStates(time));
-        return hiddenRows.reshape((long) time * w.width, hidden);
     }
 
-    /** The output layer's pre-activations {@code h W_o + b_o} for the hidden states as rows (a view into the workspace). */
-    private INDArray outputLayer(Workspace w, INDArray hiddenRows, int time) {
-        INDArray pre = w.outputRows.get(interval(0, (long) time * w.width), all());
-        product.run(pre, hiddenRows, params.get("Wo"));
-        return pre.addiRowVector(params.get("bo"));
+    /**
+     * The output layer's pre-activations {@code W_o^T h_t + b_o} of steps {@code [0, time)}, as rows
+     * {@code [time x width, outputs]} in time-major order (that of {@link TimeMajorBatch}'s targets).
+     * One product per step, batched over the steps in one op with {@code W_o^T} repeated per step,
+     * reads the hidden states where they are in the columns; a product of all steps' hidden states
+     * as rows would first need them copied into rows (measured 20 to 40 microseconds a step at 128
+     * units).
+     */
+    private INDArray outputLayer(Workspace w, int time, FusedCellModel.Pass pass) {
+        INDArray steps = w.outputs.get(interval(0, time), all(), all());
+        product.run(steps, perStep(params.get("Wo").transpose(), time, pass), w.hiddenStates(time));
+        return stepsToRows(steps, pass).addiRowVector(params.get("bo"));
+    }
+
+    /**
+     * The output layer backward from the loss gradient {@code dPre} (rows): the gradients of
+     * {@code W_o} and {@code b_o}, and the hidden states' gradient {@code W_o dPre_t} into the
+     * workspace, per step as forward.
+     */
+    private void outputLayerBack(Workspace w, int time, INDArray dPre, FusedCellModel.Pass pass) {
+        INDArray dSteps = rowsToSteps(dPre, time, w.width, pass); // [time, outputs, width]
+        INDArray wo = params.get("Wo");
+        product.run(w.hiddenGrad.get(interval(0, time), all(), all()), perStep(wo, time, pass), dSteps);
+        INDArray woPerStep = pass.keep(Nd4j.create(dataType, time, hidden, outputSize));
+        productTransposingB.run(woPerStep, w.hiddenStates(time), dSteps); // h_t dPre_t^T
+        grads.put("Wo", pass.keep(woPerStep.sum(0)));
+        grads.put("bo", pass.keep(dPre.sum(true, 0)));
+    }
+
+    /** {@code matrix} repeated for each of {@code time} steps, {@code [time, rows, columns]}. */
+    private INDArray perStep(INDArray matrix, int time, FusedCellModel.Pass pass) {
+        INDArray one = pass.keep(matrix.reshape(1, matrix.size(0), matrix.size(1)).dup('c'));
+        return pass.keep(one.broadcast(time, matrix.size(0), matrix.size(1)));
+    }
+
+    /** {@code [time, k, width]} as rows {@code [time x width, k]} (a view when {@code k} is 1). */
+    private INDArray stepsToRows(INDArray steps, FusedCellModel.Pass pass) {
+        long time = steps.size(0);
+        long k = steps.size(1);
+        long width = steps.size(2);
+        if (k == 1) {
+            return steps.reshape(time * width, 1);
+        }
+        INDArray rows = pass.keep(Nd4j.create(dataType, time, width, k));
+        swapLastTwo.run(rows, steps);
+        return rows.reshape(time * width, k);
+    }
+
+    /** The inverse of {@link #stepsToRows}. */
+    private INDArray rowsToSteps(INDArray rows, int time, int width, FusedCellModel.Pass pass) {
+        long k = rows.size(1);
+        INDArray timeMajor = rows.reshape(time, width, k);
+        if (k == 1) {
+            return timeMajor.reshape(time, 1, width);
+        }
+        INDArray steps = pass.keep(Nd4j.create(dataType, time, k, width));
+        swapLastTwo.run(steps, timeMajor);
+        return steps;
     }
 
     /**
@@ -500,9 +547,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
             int n = arrays.size();
             Workspace w = workspace(true, time, n);
             loadInputs(arrays, w, time, pass);
-            INDArray rows = forward(w, time);
-            INDArray wo = params.get("Wo");
-            INDArray pre = outputLayer(w, rows, time);
+            forward(w, time);
+            INDArray pre = outputLayer(w, time, pass);
             INDArray out = pass.keep(outputActivation.getActivation(pre.dup(), true));
             List<double[][]> outputs = arrays.unpack(out);
 
@@ -512,13 +558,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
             targets.values().forEach(pass::keep);
             INDArray dPre = pass.keep(loss.computeGradient(targets.get("y"), pre, outputActivation, targets.get("mask")));
             dPre.divi(n);
-            // The products go through matmul into preallocated arrays: INDArray.mmul takes a slow path
-            // for some of these shapes (dPre x Wo^T: 6 ms where the product itself takes 0.4).
-            productTransposingA.run(grads.get("Wo"), rows, dPre);
-            grads.put("bo", pass.keep(dPre.sum(true, 0)));
-            INDArray dHiddenRows = w.hiddenGradRows.get(interval(0, time), all(), all());
-            productTransposingB.run(dHiddenRows.reshape((long) time * n, hidden), dPre, wo);
-            swapLastTwo.run(w.hiddenGrad.get(interval(0, time), all(), all()), dHiddenRows);
+            outputLayerBack(w, time, dPre, pass);
 
             backward(w, time);
             if (sparseInput) {
@@ -628,7 +668,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
             int time = arrays.maxLength();
             Workspace w = workspace(false, time, arrays.size());
             loadInputs(arrays, w, time, pass);
-            INDArray pre = outputLayer(w, forward(w, time), time);
+            forward(w, time);
+            INDArray pre = outputLayer(w, time, pass);
             return arrays.unpack(pass.keep(outputActivation.getActivation(pre.dup(), false)));
         } finally {
             endPass();
