@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * One benchmark row before it runs.
  *
- * @param name the row's model name: the kind, or {@code <kind>.layers} for a DL4J model on the
- *     layer engine (the experiment files' {@code <model>.<variant>} convention)
+ * @param name the row's model name: the kind, or {@code <kind>.layers} and {@code <kind>.composed}
+ *     for a DL4J model on the layer and the composed engine (the experiment files'
+ *     {@code <model>.<variant>} convention)
  * @param kind the model kind
  * @param settings the kind's settings
  * @param task what it trains on

@@ -12,9 +12,9 @@ import org.longlag.experiment.RunEnvironment;
 
 /**
  * The benchmark's two output formats: an aligned table with a commented header (environment,
- * method), and a JSON array of one object per row. A row measured on the fused engine whose
- * model was also measured on the layer engine in the same run carries the speed-up over it (ratio
- * of the median rates).
+ * method), and a JSON array of one object per row. A row measured on the fused or the composed
+ * engine whose model was also measured on the layer engine in the same run carries the speed-up
+ * over it (ratio of the median rates).
  *
  * @param results the measured rows, in run order
  * @param skipped reasons rows were skipped
@@ -27,7 +27,7 @@ public record BenchReport(List<BenchResult> results, List<String> skipped, RunEn
 
     /**
      * Median rate of {@code r} over that of the same model on the layer engine in this run, or
-     * null when {@code r} is not a fused-engine row or has no such partner.
+     * null when {@code r} is a layer-engine row, not a DL4J model, or has no such partner.
      */
     public Double speedupOverLayers(BenchResult r) {
         BenchResult layers = layerPartner(r);
@@ -41,16 +41,19 @@ public record BenchReport(List<BenchResult> results, List<String> skipped, RunEn
     }
 
     private BenchResult layerPartner(BenchResult r) {
-        if (!"fused".equals(r.engine())) {
+        if (r.engine() == null || LAYERS.equals(r.engine())) {
             return null;
         }
         for (BenchResult other : results) {
-            if ("layers".equals(other.engine()) && other.comparisonKey().equals(r.comparisonKey())) {
+            if (LAYERS.equals(other.engine()) && other.comparisonKey().equals(r.comparisonKey())) {
                 return other;
             }
         }
         return null;
     }
+
+    /** The engine every other engine is compared with. */
+    private static final String LAYERS = "layers";
 
     /** The human table. */
     public String table() {
@@ -61,7 +64,8 @@ public record BenchReport(List<BenchResult> results, List<String> skipped, RunEn
         s.append(String.format(Locale.ROOT, "# Java %s, DL4J %s, %s, CPU %s, commit %.10s%s%n",
                 environment.javaVersion(), environment.dl4jVersion(), environment.os(), environment.cpu(),
                 environment.gitCommit(), environment.gitDirty() ? " (dirty)" : ""));
-        s.append("# vs layers: speed-up of the fused engine (DL4J's LSTM cell ops) over the same model on MultiLayerNetwork's layers\n");
+        s.append("# vs layers: speed-up over the same model on MultiLayerNetwork's layers (<kind>.layers) of the fused "
+                + "engine (<kind>: DL4J's LSTM cell ops) and of the composed one (<kind>.composed: ND4J's general ops)\n");
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"model", "task", "T", "inputs", "batch", "params", "seq/s", "[min, max]",
             "seq-steps/s", "[min, max]", "us/step", "vs layers", "protocol"});

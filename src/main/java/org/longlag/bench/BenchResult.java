@@ -4,7 +4,7 @@ package org.longlag.bench;
  * One measured row.
  *
  * @param name the row's model name ({@link BenchCase#name()})
- * @param engine {@code fused} or {@code layers} for the DL4J kinds, else null
+ * @param engine {@code fused}, {@code layers} or {@code composed} for the DL4J kinds, else null
  * @param protocol the kind's one-line protocol
  * @param task what it trained on
  * @param batch sequences per update

@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
  *
  * <p>On the adding task by default; {@code --row ID} adds the DL4J models of an adding row as its
  * experiment file sets them; {@code --widths} measures the DL4J models on Exp. 2c's one-hot inputs
- * of the given widths instead. Every DL4J model runs on both engines (fused cell ops, and
- * {@code <kind>.layers}), and the table and JSON give the speed-up between them.
+ * of the given widths instead. Every DL4J model runs on its three engines (fused cell ops,
+ * {@code <kind>.layers} and {@code <kind>.composed}), and the table and JSON give the speed-up of
+ * the fused and the composed engine over the layers.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Training throughput (sequences/s, sequence-steps/s) of each model kind on the adding task.")
@@ -68,8 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     double warmup;
 
     @Option(names = "--models", split = ",", description = "Only these rows (comma-separated; default: all of "
-            + "lstm1997, rnn1997, lstm, lstm.layers, rnn, rnn.layers; <kind>.layers is the DL4J model on "
-            + "MultiLayerNetwork's layers, <kind> on the fused cell ops).")
+            + "lstm1997, rnn1997, lstm, lstm.layers, lstm.composed, rnn, rnn.layers, rnn.composed; <kind>.layers is "
+            + "the DL4J model on MultiLayerNetwork's layers, <kind>.composed on ND4J's general ops, <kind> on the "
+            + "fused cell ops).")
     List<String> models;
 
     @Option(names = "--lengths", split = ",", defaultValue = "100,1000",

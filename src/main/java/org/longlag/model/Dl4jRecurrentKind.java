@@ -36,11 +36,14 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <p>{@code engine} chooses how DL4J runs the same network. {@code fused} (the default): libnd4j's
  * fused LSTM cell ops, one native op per time step of each pass ({@link FusedCellModel}).
  * {@code layers}: a {@link MultiLayerNetwork} with the {@code LSTM} or {@code SimpleRnn} layer, which
- * issues a few dozen small ND4J ops per step ({@link Dl4jMinibatchModel}). Both start from the same
- * weights for the same seed (the fused model copies those of the layer network it would have been)
- * and compute the same outputs, loss and update: {@code Dl4jEngineAgreementTest} checks outputs and
- * training steps against each other in double precision. The fused engine trains faster, most at
- * small batches and layers (README, "Speed"); {@code layers} stays for comparison.
+ * issues a few dozen small ND4J ops per step ({@link Dl4jMinibatchModel}). {@code composed}: the
+ * same network as ND4J's general ops on preallocated feature-major buffers, one matrix product and
+ * a few element-wise ops per step forward ({@link ComposedRecurrentModel}; the {@code rnn} a real
+ * tanh RNN). All start from the same weights for the same seed (the other models copy those of the
+ * layer network they would have been) and compute the same outputs, loss and update:
+ * {@code Dl4jEngineAgreementTest} checks outputs and training steps against each other in double
+ * precision. The fused and composed engines train faster (README, "Speed"); {@code layers} stays
+ * for comparison.
  */
 public final class Dl4jRecurrentKind implements ModelKind {
     private static final Set<String> KEYS =
@@ -92,7 +95,7 @@ public final class Dl4jRecurrentKind implements ModelKind {
                 s.number("learningRate", 0.01, 0),
                 s.number("clip", 0, -Double.MIN_VALUE),
                 s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")),
-                s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers")),
+                s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers", "composed")),
                 s.number("forgetGateBias", DEFAULT_FORGET_GATE_BIAS, Double.NEGATIVE_INFINITY));
     }
 
@@ -128,15 +131,23 @@ public final class Dl4jRecurrentKind implements ModelKind {
     @Override
     public String protocol(Map<String, Object> settings) {
         Config c = parse(settings);
-        // The layer engine keeps the protocol its trials were recorded under; the fused engine says
-        // so, since trials of the two engines are not bit-identical in single precision.
+        // The layer engine keeps the protocol its trials were recorded under; the other engines say
+        // which they are, since trials of different engines are not bit-identical in single precision.
         return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s%s",
                 lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
                 c.clip() > 0 ? ", clip " + c.clip() : "",
                 "sigmoid".equals(c.outputActivation()) ? "" : ", " + c.outputActivation() + " output",
                 // Said only when set, so the lines recorded under DL4J's default keep their protocol.
                 settings.containsKey("forgetGateBias") ? ", forget-gate bias " + c.forgetGateBias() : "",
-                "fused".equals(c.engine()) ? (lstm ? ", fused LSTM cell ops" : ", fused LSTM cell ops as tanh RNN") : "");
+                engineNote(c.engine()));
+    }
+
+    private String engineNote(String engine) {
+        return switch (engine) {
+            case "fused" -> lstm ? ", fused LSTM cell ops" : ", fused LSTM cell ops as tanh RNN";
+            case "composed" -> ", composed ND4J ops";
+            default -> "";
+        };
     }
 
     @Override
@@ -151,6 +162,10 @@ public final class Dl4jRecurrentKind implements ModelKind {
         network.init();
         if ("layers".equals(c.engine())) {
             return new Dl4jMinibatchModel(network, c.batch());
+        }
+        if ("composed".equals(c.engine())) {
+            return ComposedRecurrentModel.fromNetwork(network, lstm, "sigmoid".equals(c.outputActivation()), c.batch(),
+                    updater(c), c.clip());
         }
         return FusedCellModel.fromNetwork(network,
                 lstm ? FusedCellModel.Cell.LSTM : FusedCellModel.Cell.TANH_RNN,

@@ -37,7 +37,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  * sequences x 110 steps x 64 units, about time x batch x units x 40 bytes; the garbage collector
  * cannot reclaim it), so a trial of a few thousand updates would run out of memory. The cell ops
  * do not leak, and called through reused op contexts they cost about 25 microseconds each, so
- * the per-step loop is about as fast as the whole-sequence op.
+ * the per-step loop is about as fast as the whole-sequence op. (The contexts are renewed every
+ * pass: a context keeps a handle for every array set on it until it is deleted.)
  *
  * <p>The output layer and the loss are DL4J's own: {@code out = act(h W_o + b_o)} at every step
  * (sigmoid or identity), DL4J's {@link LossMSE} with the target steps as its mask, its gradient
@@ -252,7 +253,7 @@ public final class FusedCellModel implements SequenceModel {
     }
 
     /** The arrays of one pass, freed together when it is done. */
-    private static final class Pass implements AutoCloseable {
+    static final class Pass implements AutoCloseable {
         private final List<INDArray> arrays = new ArrayList<>();
 
         INDArray keep(INDArray a) {
@@ -283,9 +284,7 @@ public final class FusedCellModel implements SequenceModel {
                 : packed.get("x");
         INDArray h = pass.keep(Nd4j.zeros(dataType, time + 1, n, hidden));
         INDArray c = pass.keep(Nd4j.zeros(dataType, time + 1, n, hidden));
-        if (forward == null) {
-            forward = contextOf(forwardOp);
-        }
+        forward = renewed(forward, forwardOp);
         forward.setInputArray(1, opWx);
         forward.setInputArray(2, opWr);
         forward.setInputArray(3, opB);
@@ -312,13 +311,19 @@ public final class FusedCellModel implements SequenceModel {
      * step's slots of value times the input-weight row of its index.
      */
     private INDArray project(INDArray idx, INDArray val, int time, int batch, Pass pass) {
-        INDArray wx = params.get("Wx");
-        long width = wx.size(1);
-        long rows = (long) time * batch;
+        return gatherRows(params.get("Wx"), idx, val, (long) time * batch, pass).reshape(time, batch, -1).dup('c');
+    }
+
+    /**
+     * The sparse product of {@link TimeMajorBatch}'s packed inputs ({@code idx}, {@code val}, the
+     * same number of slots per row) with {@code weights}: per row, the sum over its slots of value
+     * times the row of {@code weights} at its index, {@code [rows, weights.size(1)]}.
+     */
+    static INDArray gatherRows(INDArray weights, INDArray idx, INDArray val, long rows, Pass pass) {
+        long width = weights.size(1);
         long k = idx.length() / rows;
-        INDArray gathered = pass.keep(Nd4j.exec(new Gather(wx, idx, 0))[0]).muliColumnVector(val);
-        INDArray summed = k == 1 ? gathered : pass.keep(gathered.reshape(rows, k, width).sum(1));
-        return summed.reshape(time, batch, width).dup('c');
+        INDArray gathered = pass.keep(Nd4j.exec(new Gather(weights, idx, 0))[0]).muliColumnVector(val);
+        return k == 1 ? gathered : pass.keep(gathered.reshape(rows, k, width).sum(1));
     }
 
     @Override
@@ -383,9 +388,7 @@ public final class FusedCellModel implements SequenceModel {
         INDArray dh = pass.keep(Nd4j.zeros(dataType, n, hidden));
         INDArray dc = pass.keep(Nd4j.zeros(dataType, n, hidden));
         INDArray dx = pass.keep(Nd4j.zeros(dataType, time, n, s.x().size(2)));
-        if (backward == null) {
-            backward = contextOf(backwardOp);
-        }
+        backward = renewed(backward, backwardOp);
         backward.setInputArray(1, opWx);
         backward.setInputArray(2, opWr);
         backward.setInputArray(3, opB);
@@ -457,6 +460,23 @@ public final class FusedCellModel implements SequenceModel {
         map.put("1_W", params.get("Wo").dup());
         map.put("1_b", params.get("bo").dup());
         return map;
+    }
+
+    /**
+     * A fresh context for {@code op} in place of {@code old} (freed; may be null). A pass reuses one
+     * context for all its steps, but not beyond: in 1.0.0-M2.1 a context keeps a native handle for
+     * every array set on it until it is deleted (about 300 bytes a call), so a context kept for the
+     * model's life grew without bound (measured 0.2 MB an update at 8 units, batch 32).
+     */
+    private static OpContext renewed(OpContext old, DynamicCustomOp op) {
+        if (old != null) {
+            try {
+                old.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot free the op context of " + op.opName(), e);
+            }
+        }
+        return contextOf(op);
     }
 
     /** A reusable native context holding {@code op}'s fixed arguments; arrays are set per call. */

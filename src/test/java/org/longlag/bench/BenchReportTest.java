@@ -26,25 +26,30 @@ class BenchReportTest {
 
     private static BenchReport report() {
         BenchTask adding = BenchTask.adding(100);
-        List<BenchCase> rnn = BenchCases.bothEngines("rnn", Map.of("hidden", 8, "batch", 32), adding);
-        List<BenchCase> rnnWide = BenchCases.bothEngines("rnn", Map.of("hidden", 8, "batch", 32),
+        List<BenchCase> rnn = BenchCases.allEngines("rnn", Map.of("hidden", 8, "batch", 32), adding);
+        List<BenchCase> rnnWide = BenchCases.allEngines("rnn", Map.of("hidden", 8, "batch", 32),
                 BenchTask.oneHot(104, 100));
         BenchCase paper = new BenchCase("rnn1997", "rnn1997", Map.of("hidden", 8), adding);
         return new BenchReport(List.of(
                 result(paper, 1e6, 1e6),
                 result(rnn.get(0), 60_000, 50_000), result(rnn.get(1), 20_000, 25_000),
-                result(rnnWide.get(0), 40_000, 40_000), result(rnnWide.get(1), 10_000, 8_000)),
+                result(rnnWide.get(0), 40_000, 40_000), result(rnnWide.get(1), 10_000, 8_000),
+                result(rnn.get(2), 100_000, 75_000)),
                 List.of("something: why"), ENV, "1 thread", "median of 3");
     }
 
     @Test
-    void bothEnginesNameTheLayerRowAfterTheKind() {
-        List<BenchCase> cases = BenchCases.bothEngines("lstm", Map.of("hidden", 4), BenchTask.adding(100));
+    void allEnginesNameTheOtherRowsAfterTheKind() {
+        List<BenchCase> cases = BenchCases.allEngines("lstm", Map.of("hidden", 4), BenchTask.adding(100));
+        assertEquals(3, cases.size());
         assertEquals("lstm", cases.get(0).name());
         assertEquals("fused", cases.get(0).engine());
         assertEquals("lstm.layers", cases.get(1).name());
         assertEquals("layers", cases.get(1).engine());
+        assertEquals("lstm.composed", cases.get(2).name());
+        assertEquals("composed", cases.get(2).engine());
         assertEquals(cases.get(0).comparisonKey(), cases.get(1).comparisonKey());
+        assertEquals(cases.get(0).comparisonKey(), cases.get(2).comparisonKey());
         assertNull(new BenchCase("lstm1997", "lstm1997", Map.of(), BenchTask.adding(100)).engine());
     }
 
@@ -57,12 +62,14 @@ class BenchReportTest {
         assertEquals(4.0, r.speedupOverLayers(r.results().get(3)), 1e-12, "paired with the wide task's layer row");
         assertEquals(2.0, r.cpuSpeedupOverLayers(r.results().get(1)), 1e-12);
         assertEquals(5.0, r.cpuSpeedupOverLayers(r.results().get(3)), 1e-12);
+        assertEquals(5.0, r.speedupOverLayers(r.results().get(5)), 1e-12, "composed, paired with its layer row");
+        assertEquals(3.0, r.cpuSpeedupOverLayers(r.results().get(5)), 1e-12);
     }
 
     @Test
     void jsonCarriesEngineWidthCostAndSpeedup() throws Exception {
         JsonNode rows = new ObjectMapper().readTree(report().json());
-        assertEquals(5, rows.size());
+        assertEquals(6, rows.size());
         JsonNode sd = rows.get(1);
         assertEquals("rnn", sd.get("model").asText());
         assertEquals("fused", sd.get("engine").asText());
@@ -75,19 +82,23 @@ class BenchReportTest {
         assertTrue(rows.get(0).get("engine").isNull());
         assertEquals("very-long-lag", rows.get(3).get("task").asText());
         assertEquals(104, rows.get(3).get("inputs").asInt());
+        assertEquals("rnn.composed", rows.get(5).get("model").asText());
+        assertEquals("composed", rows.get(5).get("engine").asText());
+        assertEquals(5.0, rows.get(5).get("speedupOverLayers").asDouble(), 1e-12);
     }
 
     @Test
     void tableAlignsColumnsAndShowsTheSpeedup() {
         List<String> lines = report().table().lines().toList();
         List<String> table = lines.stream().filter(l -> !l.startsWith("#")).toList();
-        assertEquals(6, table.size());
+        assertEquals(7, table.size());
         int protocol = table.get(0).indexOf("protocol");
         for (String line : table.subList(1, table.size())) {
             assertEquals(protocol, line.indexOf("protocol of"), line);
         }
         assertTrue(table.get(2).contains("3.0x"), table.get(2));
         assertTrue(table.get(4).contains("4.0x"), table.get(4));
+        assertTrue(table.get(6).contains("5.0x"), table.get(6));
         assertTrue(lines.get(lines.size() - 1).equals("# skipped something: why"));
     }
 

@@ -103,42 +103,45 @@ class BenchCommandTest {
     }
 
     @Test
-    void everyDl4jModelRunsOnBothEnginesWithTheSpeedupBetweenThem() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers"));
+    void everyDl4jModelRunsOnEveryEngineWithTheSpeedupOverTheLayers() throws Exception {
+        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers,lstm.composed"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
-            seen.add(row.get("model").asText() + "/" + row.get("engine").asText() + "/" + row.get("batch").asInt()
+            String engine = row.get("engine").asText();
+            seen.add(row.get("model").asText() + "/" + engine + "/" + row.get("batch").asInt()
                     + "/" + row.get("parameters").asLong());
-            if (row.get("engine").asText().equals("fused")) {
-                assertTrue(row.get("speedupOverLayers").asDouble() > 0, row.toString());
-                assertTrue(row.get("protocol").asText().contains("fused LSTM cell ops"), row.toString());
-            } else {
+            if (engine.equals("layers")) {
                 assertTrue(row.get("speedupOverLayers").isNull(), row.toString());
+            } else {
+                assertTrue(row.get("speedupOverLayers").asDouble() > 0, row.toString());
+                assertTrue(row.get("protocol").asText().contains(
+                        engine.equals("fused") ? "fused LSTM cell ops" : "composed ND4J ops"), row.toString());
             }
             assertEquals(1e6 / row.get("seqStepsPerSecond").asDouble(), row.get("microsPerSeqStep").asDouble(), 1e-6);
         }
-        // the 4-unit LSTM (117 weights) at batch 1 and 32, fused then layers
-        assertEquals(List.of("lstm/fused/1/117", "lstm.layers/layers/1/117", "lstm/fused/32/117",
-                "lstm.layers/layers/32/117"), seen);
+        // the 4-unit LSTM (117 weights) at batch 1 and 32: fused, layers, composed
+        assertEquals(List.of("lstm/fused/1/117", "lstm.layers/layers/1/117", "lstm.composed/composed/1/117",
+                "lstm/fused/32/117", "lstm.layers/layers/32/117", "lstm.composed/composed/32/117"), seen);
     }
 
     @Test
-    void rowMeasuresTheFilesModelsOnBothEngines() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers", "--row", "adding-t100"));
+    void rowMeasuresTheFilesModelsOnEveryEngine() throws Exception {
+        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers,lstm.composed", "--row", "adding-t100"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
             seen.add(row.get("model").asText() + "/" + row.get("batch").asInt() + "/" + row.get("parameters").asLong());
         }
         // the file's lstm: 64 units at batch 128 (experiments/exp4-adding.yaml)
-        assertEquals(List.of("lstm/1/117", "lstm.layers/1/117", "lstm/32/117", "lstm.layers/32/117",
-                "lstm/128/17217", "lstm.layers/128/17217"), seen);
+        assertEquals(List.of("lstm/1/117", "lstm.layers/1/117", "lstm.composed/1/117", "lstm/32/117",
+                "lstm.layers/32/117", "lstm.composed/32/117", "lstm/128/17217", "lstm.layers/128/17217",
+                "lstm.composed/128/17217"), seen);
     }
 
     @Test
     void widthsMeasureTheOneHotTaskAtEachWidth() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "rnn,rnn.layers", "--widths", "5,104"));
+        Result r = bench(tiny("--format", "json", "--models", "rnn,rnn.layers,rnn.composed", "--widths", "5,104"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
@@ -148,8 +151,8 @@ class BenchCommandTest {
                     + "/" + row.get("parameters").asLong());
         }
         // Exp. 2c's rnn: 33 units, batch 32: 33 x (w + 33 + 1) + 2 x (33 + 1) weights
-        assertEquals(List.of("rnn/5/32/1355", "rnn.layers/5/32/1355", "rnn/104/32/4622", "rnn.layers/104/32/4622"),
-                seen);
+        assertEquals(List.of("rnn/5/32/1355", "rnn.layers/5/32/1355", "rnn.composed/5/32/1355", "rnn/104/32/4622",
+                "rnn.layers/104/32/4622", "rnn.composed/104/32/4622"), seen);
     }
 
     @Test
