@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.longlag.experiment.ModelEntry;
+import org.longlag.model.Dl4jRecurrentKind;
 
 /**
  * The rows a benchmark runs. Defaults live here, in one place.
@@ -18,11 +19,11 @@ import org.longlag.experiment.ModelEntry;
 public final class BenchCases {
     /** The kinds with several engines. */
     public static final List<String> DL4J_KINDS = List.of("lstm", "rnn");
-    /** The engines of a DL4J kind, in output order; the first is the kind's default, named as the kind. */
+    /** The engines of a DL4J kind, in output order; the kind's default engine is named as the kind. */
     public static final List<String> ENGINES = List.of("fused", "layers", "composed");
     /** Row names {@code --models} accepts, in output order. */
-    public static final List<String> KNOWN_MODELS = List.of("lstm1997", "rnn1997", "lstm", "lstm.layers",
-            "lstm.composed", "rnn", "rnn.layers", "rnn.composed");
+    public static final List<String> KNOWN_MODELS = List.of("lstm1997", "rnn1997", "lstm.fused", "lstm.layers",
+            "lstm", "rnn.fused", "rnn.layers", "rnn");
     /** Batch sizes of the default DL4J rows. */
     static final int[] DEFAULT_BATCHES = {1, 32};
 
@@ -80,14 +81,14 @@ public final class BenchCases {
 
     /**
      * The model on each engine of {@link #ENGINES}: on the default engine named as its kind, on the
-     * others as {@code <kind>.<engine>} ({@code lstm.layers}, {@code lstm.composed}).
+     * others as {@code <kind>.<engine>} ({@code lstm.fused}, {@code lstm.layers}).
      */
     static List<BenchCase> allEngines(String kind, Map<String, Object> settings, BenchTask task) {
         List<BenchCase> cases = new ArrayList<>();
         for (String engine : ENGINES) {
             Map<String, Object> onEngine = new HashMap<>(settings);
             onEngine.put("engine", engine);
-            String name = engine.equals(ENGINES.get(0)) ? kind : kind + "." + engine;
+            String name = engine.equals(Dl4jRecurrentKind.DEFAULT_ENGINE) ? kind : kind + "." + engine;
             cases.add(new BenchCase(name, kind, Map.copyOf(onEngine), task));
         }
         return cases;

@@ -64,8 +64,9 @@ public record BenchReport(List<BenchResult> results, List<String> skipped, RunEn
         s.append(String.format(Locale.ROOT, "# Java %s, DL4J %s, %s, CPU %s, commit %.10s%s%n",
                 environment.javaVersion(), environment.dl4jVersion(), environment.os(), environment.cpu(),
                 environment.gitCommit(), environment.gitDirty() ? " (dirty)" : ""));
-        s.append("# vs layers: speed-up over the same model on MultiLayerNetwork's layers (<kind>.layers) of the fused "
-                + "engine (<kind>: DL4J's LSTM cell ops) and of the composed one (<kind>.composed: ND4J's general ops)\n");
+        s.append("# vs layers: speed-up over the same model on MultiLayerNetwork's layers (<kind>.layers) of the "
+                + "composed engine (<kind>, the default: ND4J's general ops) and of the fused one (<kind>.fused: "
+                + "libnd4j's LSTM cell ops)\n");
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] {"model", "task", "T", "inputs", "batch", "params", "seq/s", "[min, max]",
             "seq-steps/s", "[min, max]", "us/step", "vs layers", "protocol"});

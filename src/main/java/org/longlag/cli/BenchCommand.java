@@ -69,9 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
     double warmup;
 
     @Option(names = "--models", split = ",", description = "Only these rows (comma-separated; default: all of "
-            + "lstm1997, rnn1997, lstm, lstm.layers, lstm.composed, rnn, rnn.layers, rnn.composed; <kind>.layers is "
-            + "the DL4J model on MultiLayerNetwork's layers, <kind>.composed on ND4J's general ops, <kind> on the "
-            + "fused cell ops).")
+            + "lstm1997, rnn1997, lstm.fused, lstm.layers, lstm, rnn.fused, rnn.layers, rnn; <kind> is the DL4J "
+            + "model on its default engine, ND4J's general ops; <kind>.fused on libnd4j's fused cell ops; "
+            + "<kind>.layers on MultiLayerNetwork's layers).")
     List<String> models;
 
     @Option(names = "--lengths", split = ",", defaultValue = "100,1000",

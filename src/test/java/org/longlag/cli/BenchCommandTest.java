@@ -104,7 +104,7 @@ class BenchCommandTest {
 
     @Test
     void everyDl4jModelRunsOnEveryEngineWithTheSpeedupOverTheLayers() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers,lstm.composed"));
+        Result r = bench(tiny("--format", "json", "--models", "lstm.fused,lstm.layers,lstm"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
@@ -121,27 +121,27 @@ class BenchCommandTest {
             assertEquals(1e6 / row.get("seqStepsPerSecond").asDouble(), row.get("microsPerSeqStep").asDouble(), 1e-6);
         }
         // the 4-unit LSTM (117 weights) at batch 1 and 32: fused, layers, composed
-        assertEquals(List.of("lstm/fused/1/117", "lstm.layers/layers/1/117", "lstm.composed/composed/1/117",
-                "lstm/fused/32/117", "lstm.layers/layers/32/117", "lstm.composed/composed/32/117"), seen);
+        assertEquals(List.of("lstm.fused/fused/1/117", "lstm.layers/layers/1/117", "lstm/composed/1/117",
+                "lstm.fused/fused/32/117", "lstm.layers/layers/32/117", "lstm/composed/32/117"), seen);
     }
 
     @Test
     void rowMeasuresTheFilesModelsOnEveryEngine() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "lstm,lstm.layers,lstm.composed", "--row", "adding-t100"));
+        Result r = bench(tiny("--format", "json", "--models", "lstm.fused,lstm.layers,lstm", "--row", "adding-t100"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
             seen.add(row.get("model").asText() + "/" + row.get("batch").asInt() + "/" + row.get("parameters").asLong());
         }
         // the file's lstm: 64 units at batch 128 (experiments/exp4-adding.yaml)
-        assertEquals(List.of("lstm/1/117", "lstm.layers/1/117", "lstm.composed/1/117", "lstm/32/117",
-                "lstm.layers/32/117", "lstm.composed/32/117", "lstm/128/17217", "lstm.layers/128/17217",
-                "lstm.composed/128/17217"), seen);
+        assertEquals(List.of("lstm.fused/1/117", "lstm.layers/1/117", "lstm/1/117", "lstm.fused/32/117",
+                "lstm.layers/32/117", "lstm/32/117", "lstm.fused/128/17217", "lstm.layers/128/17217",
+                "lstm/128/17217"), seen);
     }
 
     @Test
     void widthsMeasureTheOneHotTaskAtEachWidth() throws Exception {
-        Result r = bench(tiny("--format", "json", "--models", "rnn,rnn.layers,rnn.composed", "--widths", "5,104"));
+        Result r = bench(tiny("--format", "json", "--models", "rnn.fused,rnn.layers,rnn", "--widths", "5,104"));
         assertEquals(0, r.code(), r.err());
         List<String> seen = new ArrayList<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out())) {
@@ -151,8 +151,8 @@ class BenchCommandTest {
                     + "/" + row.get("parameters").asLong());
         }
         // Exp. 2c's rnn: 33 units, batch 32: 33 x (w + 33 + 1) + 2 x (33 + 1) weights
-        assertEquals(List.of("rnn/5/32/1355", "rnn.layers/5/32/1355", "rnn.composed/5/32/1355", "rnn/104/32/4622",
-                "rnn.layers/104/32/4622", "rnn.composed/104/32/4622"), seen);
+        assertEquals(List.of("rnn.fused/5/32/1355", "rnn.layers/5/32/1355", "rnn/5/32/1355", "rnn.fused/104/32/4622",
+                "rnn.layers/104/32/4622", "rnn/104/32/4622"), seen);
     }
 
     @Test

@@ -98,7 +98,7 @@ class ReadingsTest {
         List<TrialPlan> plans = ExperimentRunner.plan(rows, options(List.of("lstm", "lstm1997"), 1));
         @SuppressWarnings("unchecked")
         Map<String, Object> lstm = (Map<String, Object>) plans.get(0).config().get("modelSettings");
-        assertEquals("fused", lstm.get("engine"));
+        assertEquals("composed", lstm.get("engine"));
         @SuppressWarnings("unchecked")
         Map<String, Object> paper = (Map<String, Object>) plans.get(1).config().get("modelSettings");
         assertFalse(paper.containsKey("engine"));

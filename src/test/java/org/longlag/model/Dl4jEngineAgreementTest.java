@@ -330,11 +330,14 @@ class Dl4jEngineAgreementTest {
     }
 
     @Test
-    void defaultEngineIsFusedAndTheProtocolSaysSo() {
+    void defaultEngineIsComposedAndEachEngineIsNamedInTheProtocol() {
         SequenceModel m = ModelKinds.get("lstm").create(Map.of("hidden", 2, "batch", 2), 1, 1, 1);
-        assertInstanceOf(FusedCellModel.class, m);
-        assertTrue(ModelKinds.get("lstm").protocol(Map.of()).contains("fused LSTM cell ops"));
-        assertTrue(ModelKinds.get("rnn").protocol(Map.of()).contains("fused LSTM cell ops as tanh RNN"));
+        assertInstanceOf(ComposedRecurrentModel.class, m);
+        assertTrue(ModelKinds.get("lstm").protocol(Map.of()).endsWith(", composed ND4J ops"));
+        assertInstanceOf(FusedCellModel.class,
+                ModelKinds.get("lstm").create(Map.of("hidden", 2, "batch", 2, "engine", "fused"), 1, 1, 1));
+        assertTrue(ModelKinds.get("lstm").protocol(Map.of("engine", "fused")).contains("fused LSTM cell ops"));
+        assertTrue(ModelKinds.get("rnn").protocol(Map.of("engine", "fused")).contains("fused LSTM cell ops as tanh RNN"));
         // the layer engine keeps the protocol its recorded trials carry
         assertEquals("DL4J LSTM 8 units, adam lr 0.01, batch 32",
                 ModelKinds.get("lstm").protocol(Map.of("engine", "layers")));
@@ -350,7 +353,7 @@ class Dl4jEngineAgreementTest {
             assertTrue(protocol.endsWith(", composed ND4J ops"), protocol);
             assertEquals("composed", ModelKinds.get(kind).effectiveSettings(Map.of("engine", "composed")).get("engine"));
         }
-        assertEquals("fused", Dl4jRecurrentKind.DEFAULT_ENGINE, "the default stays");
+        assertEquals("composed", Dl4jRecurrentKind.DEFAULT_ENGINE, "the fastest engine is the default");
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> ModelKinds.get("lstm").validate(Map.of("engine", "tensor"), 1, 1));
         assertTrue(e.getMessage().contains("tensor"), e.getMessage());
