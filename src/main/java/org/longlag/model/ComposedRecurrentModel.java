@@ -15,9 +15,7 @@ import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.clip.ClipByValue;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.lossfunctions.impl.LossMSE;
 
@@ -71,9 +69,6 @@ import org.nd4j.linalg.lossfunctions.impl.LossMSE;
  */
 public final class ComposedRecurrentModel implements SequenceModel {
 
-    /** Names of the trainable arrays, in the order of {@link #parameters()}. */
-    static final List<String> PARAMETERS = FusedCellModel.PARAMETERS;
-
     private final boolean lstm;
     private final int inputSize;
     private final int hidden;
@@ -85,7 +80,6 @@ public final class ComposedRecurrentModel implements SequenceModel {
     private final int columnRows;
     private final DataType dataType;
     private final boolean sparseInput;
-    private final double clip;
     private final IActivation outputActivation;
     private final LossMSE loss = new LossMSE();
 
@@ -103,7 +97,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
     /** The trainable arrays (row blocks of {@link #weights} where they are part of it), and gradients. */
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
-    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final ArrayUpdaters updaters;
 
     /** Every op this model calls, to free their contexts after each pass (see {@link NativeCall}). */
     private final List<NativeCall> calls = new ArrayList<>();
@@ -122,7 +116,6 @@ public final class ComposedRecurrentModel implements SequenceModel {
 
     private Workspace training;
     private Workspace inference;
-    private int iteration;
 
     private ComposedRecurrentModel(boolean lstm, Map<String, INDArray> initial, boolean sigmoidOutput,
             int batchSize, IUpdater updater, double clip) {
@@ -133,7 +126,6 @@ public final class ComposedRecurrentModel implements SequenceModel {
         this.hidden = (int) initial.get("Wr").size(0);
         this.outputSize = (int) initial.get("Wo").size(1);
         this.batchSize = batchSize;
-        this.clip = clip;
         this.outputActivation = sigmoidOutput ? new ActivationSigmoid() : new ActivationIdentity();
         this.gates = lstm ? 4 * hidden : hidden;
         this.sparseInput = inputSize > gates;
@@ -152,11 +144,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
         }
         grads.put("Wr", rows(weightGradient, 0, hidden));
         grads.put("b", rows(weightGradient, biasRow, columnRows));
-        for (Map.Entry<String, INDArray> e : params.entrySet()) {
-            long stateSize = updater.stateSize(e.getValue().length());
-            INDArray state = stateSize == 0 ? null : Nd4j.zeros(dataType, 1, stateSize);
-            updaters.put(e.getKey(), updater.instantiate(state, true));
-        }
+        updaters = new ArrayUpdaters(params, updater, dataType, clip);
         forwardWeights = Nd4j.zeros(dataType, columnRows, gates);
         forwardInputWeights = sparseInput ? Nd4j.zeros(dataType, inputSize, gates) : null;
         refreshForwardWeights();
@@ -647,16 +635,8 @@ public final class ComposedRecurrentModel implements SequenceModel {
 
     /** Clipping (element-wise, after the division by the batch) and DL4J's updater, per array. */
     private void update(FusedCellModel.Pass pass) {
-        for (String name : PARAMETERS) {
-            INDArray gradient = pass.keep(grads.get(name).dup()); // the updater works in place
-            if (clip > 0) {
-                gradient.assign(pass.keep(Nd4j.exec(new ClipByValue(gradient, -clip, clip))[0]));
-            }
-            updaters.get(name).applyUpdater(gradient, iteration, 0);
-            params.get(name).subi(gradient);
-        }
+        updaters.apply(grads, pass);
         refreshForwardWeights();
-        iteration++;
     }
 
     // ---------------------------------------------------------------- inference and accessors
@@ -683,11 +663,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
 
     @Override
     public long parameterCount() {
-        long n = 0;
-        for (INDArray p : params.values()) {
-            n += p.length();
-        }
-        return n;
+        return updaters.parameterCount();
     }
 
     /** Whether inputs are fed as the indices and values of their non-zero entries. */

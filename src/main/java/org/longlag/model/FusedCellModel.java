@@ -14,7 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.shape.Gather;
-import org.nd4j.linalg.api.ops.impl.transforms.clip.ClipByValue;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -94,9 +93,6 @@ public final class FusedCellModel implements SequenceModel {
     private static final int TANH = 0;
     private static final int AFFINE = 3;
 
-    /** Names of the trainable arrays, in the order of {@link #parameters()}. */
-    static final List<String> PARAMETERS = List.of("Wx", "Wr", "b", "Wo", "bo");
-
     private final Cell cell;
     private final int inputSize;
     private final int hidden;
@@ -104,13 +100,12 @@ public final class FusedCellModel implements SequenceModel {
     private final int batchSize;
     private final DataType dataType;
     private final boolean sparseInput;
-    private final double clip;
     private final IActivation outputActivation;
     private final LossMSE loss = new LossMSE();
 
     /** The trainable arrays (views into the op's arrays where they are part of them). */
     private final Map<String, INDArray> params = new LinkedHashMap<>();
-    private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final ArrayUpdaters updaters;
     /** The cell op's weights: input (or identity on the sparse route), recurrent, biases. */
     private final INDArray opWx;
     private final INDArray opWr;
@@ -124,7 +119,6 @@ public final class FusedCellModel implements SequenceModel {
     private final DynamicCustomOp backwardOp;
     private OpContext forward;
     private OpContext backward;
-    private int iteration;
 
     private FusedCellModel(Cell cell, Map<String, INDArray> initial, boolean sigmoidOutput, int batchSize,
             IUpdater updater, double clip) {
@@ -135,7 +129,6 @@ public final class FusedCellModel implements SequenceModel {
         this.hidden = (int) initial.get("Wr").size(0);
         this.outputSize = (int) initial.get("Wo").size(1);
         this.batchSize = batchSize;
-        this.clip = clip;
         this.outputActivation = sigmoidOutput ? new ActivationSigmoid() : new ActivationIdentity();
         int gates = 4 * hidden;
         int projected = cell == Cell.LSTM ? gates : hidden; // width of one step's input projection
@@ -177,11 +170,7 @@ public final class FusedCellModel implements SequenceModel {
         }
         params.put("Wo", initial.get("Wo").dup('c'));
         params.put("bo", initial.get("bo").dup('c').reshape(1, outputSize));
-        for (Map.Entry<String, INDArray> e : params.entrySet()) {
-            long stateSize = updater.stateSize(e.getValue().length());
-            INDArray state = stateSize == 0 ? null : Nd4j.zeros(dataType, 1, stateSize);
-            updaters.put(e.getKey(), updater.instantiate(state, true));
-        }
+        updaters = new ArrayUpdaters(params, updater, dataType, clip);
         gradWx = Nd4j.zeros(dataType, xWidth, gates);
         gradWr = Nd4j.zeros(dataType, hidden, gates);
         gradB = Nd4j.zeros(dataType, gates);
@@ -361,16 +350,7 @@ public final class FusedCellModel implements SequenceModel {
             }
             grads.put("Wr", cell == Cell.LSTM ? gradWr : cellBlock(gradWr));
             grads.put("b", cell == Cell.LSTM ? gradB : gradB.get(NDArrayIndex.interval(2L * hidden, 3L * hidden)));
-            for (String name : PARAMETERS) {
-                INDArray gradient = grads.get(name).dup(); // the updater works in place
-                pass.keep(gradient);
-                if (clip > 0) {
-                    gradient.assign(pass.keep(Nd4j.exec(new ClipByValue(gradient, -clip, clip))[0]));
-                }
-                updaters.get(name).applyUpdater(gradient, iteration, 0);
-                params.get(name).subi(gradient);
-            }
-            iteration++;
+            updaters.apply(grads, pass);
             return outputs;
         }
     }
@@ -425,11 +405,7 @@ public final class FusedCellModel implements SequenceModel {
 
     @Override
     public long parameterCount() {
-        long n = 0;
-        for (INDArray p : params.values()) {
-            n += p.length();
-        }
-        return n;
+        return updaters.parameterCount();
     }
 
     /** Which recurrent layer this model has. */
