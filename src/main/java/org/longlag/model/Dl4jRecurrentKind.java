@@ -31,7 +31,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * gradient clipping threshold, 0 for none), {@code outputActivation} ({@code sigmoid} or
  * {@code identity}), {@code engine}; for {@code lstm} also {@code forgetGateBias}, the forget
  * gate's initial bias (DL4J's {@code forgetGateBiasInit}, default 1.0: a gate that starts open
- * keeps the cell's memory and its gradient alive over long lags while the rest learns).
+ * keeps the cell's memory and its gradient alive over long lags while the rest learns);
+ * {@code denormals} ({@code keep}, the default, or {@code flush}, composed engine only): whether the
+ * backward pass flushes gradients below single precision's normal range to zero, see
+ * {@link ComposedRecurrentModel}.
  *
  * <p>{@code engine} chooses how DL4J runs the same network. {@code fused}: libnd4j's
  * fused LSTM cell ops, one native op per time step of each pass ({@link FusedCellModel}).
@@ -47,7 +50,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class Dl4jRecurrentKind implements ModelKind {
     private static final Set<String> KEYS =
-            Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation", "engine");
+            Set.of("hidden", "batch", "optimizer", "learningRate", "clip", "outputActivation", "engine",
+                    "denormals");
     private static final Set<String> LSTM_KEYS = union(KEYS, "forgetGateBias");
 
     /** DL4J's own initial forget-gate bias ({@code LSTM.Builder}'s default), used when none is set. */
@@ -76,7 +80,7 @@ public final class Dl4jRecurrentKind implements ModelKind {
 
     /** The parsed settings of this kind. */
     record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation,
-            String engine, double forgetGateBias) {
+            String engine, double forgetGateBias, boolean flushDenormals) {
     }
 
     private static Set<String> union(Set<String> keys, String extra) {
@@ -88,7 +92,7 @@ public final class Dl4jRecurrentKind implements ModelKind {
     Config parse(Map<String, Object> settings) {
         Settings s = new Settings(name, settings);
         s.allowOnly(lstm ? LSTM_KEYS : KEYS);
-        return new Config(
+        Config c = new Config(
                 s.integer("hidden", 8, 1, 100_000),
                 s.integer("batch", 32, 1, 100_000),
                 s.choice("optimizer", "adam", Set.of("adam", "rmsprop", "sgd")),
@@ -96,7 +100,13 @@ public final class Dl4jRecurrentKind implements ModelKind {
                 s.number("clip", 0, -Double.MIN_VALUE),
                 s.choice("outputActivation", "sigmoid", Set.of("sigmoid", "identity")),
                 s.choice("engine", DEFAULT_ENGINE, Set.of("fused", "layers", "composed")),
-                s.number("forgetGateBias", DEFAULT_FORGET_GATE_BIAS, Double.NEGATIVE_INFINITY));
+                s.number("forgetGateBias", DEFAULT_FORGET_GATE_BIAS, Double.NEGATIVE_INFINITY),
+                "flush".equals(s.choice("denormals", "keep", Set.of("keep", "flush"))));
+        if (c.flushDenormals() && !"composed".equals(c.engine())) {
+            throw new IllegalArgumentException(name + ": denormals: flush needs engine composed, got engine "
+                    + c.engine());
+        }
+        return c;
     }
 
     @Override
@@ -133,13 +143,14 @@ public final class Dl4jRecurrentKind implements ModelKind {
         Config c = parse(settings);
         // The layer engine keeps the protocol its trials were recorded under; the other engines say
         // which they are, since trials of different engines are not bit-identical in single precision.
-        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s%s",
+        return String.format(Locale.ROOT, "DL4J %s %d units, %s lr %s, batch %d%s%s%s%s%s",
                 lstm ? "LSTM" : "SimpleRnn", c.hidden(), c.optimizer(), c.learningRate(), c.batch(),
                 c.clip() > 0 ? ", clip " + c.clip() : "",
                 "sigmoid".equals(c.outputActivation()) ? "" : ", " + c.outputActivation() + " output",
                 // Said only when set, so the lines recorded under DL4J's default keep their protocol.
                 settings.containsKey("forgetGateBias") ? ", forget-gate bias " + c.forgetGateBias() : "",
-                engineNote(c.engine()));
+                engineNote(c.engine()),
+                c.flushDenormals() ? ", denormals flushed" : "");
     }
 
     private String engineNote(String engine) {
@@ -165,7 +176,7 @@ public final class Dl4jRecurrentKind implements ModelKind {
         }
         if ("composed".equals(c.engine())) {
             return ComposedRecurrentModel.fromNetwork(network, lstm, "sigmoid".equals(c.outputActivation()), c.batch(),
-                    updater(c), c.clip());
+                    updater(c), c.clip(), c.flushDenormals());
         }
         return FusedCellModel.fromNetwork(network,
                 lstm ? FusedCellModel.Cell.LSTM : FusedCellModel.Cell.TANH_RNN,
