@@ -88,6 +88,9 @@ public final class BenchCases {
         for (String engine : ENGINES) {
             Map<String, Object> onEngine = new HashMap<>(settings);
             onEngine.put("engine", engine);
+            if (!engine.equals("composed")) {
+                onEngine.remove("denormals"); // flushing is the composed engine's own (Dl4jRecurrentKind)
+            }
             String name = engine.equals(Dl4jRecurrentKind.DEFAULT_ENGINE) ? kind : kind + "." + engine;
             cases.add(new BenchCase(name, kind, Map.copyOf(onEngine), task));
         }
