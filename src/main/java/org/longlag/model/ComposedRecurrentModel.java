@@ -115,7 +115,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
     private final NativeCall swapLastTwo = register(NativeCall.permute(0, 2, 1));
 
     /**
-     * Whether the backward pass flushes denormal gradients to zero (setting {@code denormals: flush}).
+     * Whether the backward pass flushes tiny gradients to zero (setting {@code denormals: flush}).
      * Why: when a tanh RNN's gradient vanishes back through time it passes through single
      * precision's denormal range (below about 1.2e-38), where this CPU's arithmetic is about a hundred
      * times slower (a 128 x 128 float product: 0.47 ms, with denormal inputs 44.7 ms); an adding-problem
@@ -200,7 +200,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
      * @param batchSize sequences per update
      * @param updater the updater configuration (a fresh state is kept per parameter)
      * @param clip element-wise gradient clipping threshold, 0 for none
-     * @param flushDenormals whether the backward pass flushes denormal gradients to zero
+     * @param flushDenormals whether the backward pass flushes tiny (and denormal) gradients to zero
      */
     public static ComposedRecurrentModel fromNetwork(MultiLayerNetwork network, boolean lstm, boolean sigmoidOutput,
             int batchSize, IUpdater updater, double clip, boolean flushDenormals) {
@@ -606,7 +606,7 @@ public final class ComposedRecurrentModel implements SequenceModel {
         }
     }
 
-    /** Flushes {@code values}' denormals to zero in place ({@link #flushDenormals}). */
+    /** Turns {@code values} below 2^-84 (and so every denormal) into zero, in place ({@link #flushDenormals}). */
     void flush(INDArray values, INDArray offset) {
         add.run(values, values, offset);
         sub.run(values, values, offset);

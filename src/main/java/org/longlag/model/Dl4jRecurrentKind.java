@@ -33,7 +33,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * gate's initial bias (DL4J's {@code forgetGateBiasInit}, default 1.0: a gate that starts open
  * keeps the cell's memory and its gradient alive over long lags while the rest learns);
  * {@code denormals} ({@code keep}, the default, or {@code flush}, composed engine only): whether the
- * backward pass flushes gradients below single precision's normal range to zero, see
+ * backward pass turns gradients below about 5e-26, denormals among them, into zero, see
  * {@link ComposedRecurrentModel}.
  *
  * <p>{@code engine} chooses how DL4J runs the same network. {@code fused}: libnd4j's
