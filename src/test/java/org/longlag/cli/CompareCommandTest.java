@@ -88,8 +88,8 @@ class CompareCommandTest {
                           rnn1997            not run
                 reading   lstm1997.per-step  1        1/1     1,500                 0.5 s            2 of 16        \
                 –                  –
-                left out: lstm1997: 1 trial(s) in 1 other line(s) (another budget or protocol; the line with the \
-                most trials is shown)
+                left out: lstm1997: 1 trial(s) in 1 other line(s) (another budget or protocol; shown: the line of \
+                the experiment file's settings, else the one with the most trials)
                 figure: %s
 
                 sequences and time to success: mean (min–max) over solved trials, time with the final test;
