@@ -73,6 +73,7 @@ public final class TablesRenderer {
                 + "*solved* counts trials that met the row's stopping rule within the budget; "
                 + "*sequences to success* is over solved trials only; *wrong*, *test MSE* and *time* are means "
                 + "over all trials of the line.\n");
+        out.append(PairsTable.render(byTable.values().stream().flatMap(List::stream).toList(), byRow));
         for (Map.Entry<Integer, List<PaperRow>> table : byTable.entrySet()) {
             renderTable(out, table.getKey(), table.getValue(), lines);
             renderFigures(out, figures.getOrDefault(table.getKey(), List.of()));
