@@ -51,9 +51,8 @@ public final class ComparisonTable {
                 ModelLine line = m.line();
                 if (line.leftOutTrials() > 0) {
                     out.append(String.format(Locale.ROOT, "left out: %s: %d trial(s) in %d other line(s) (another "
-                            + "budget or protocol; shown: the line of the experiment file's settings, else the one with the most "
-                            + "trials)\n", m.model(),
-                            line.leftOutTrials(), line.otherLines()));
+                            + "budget or protocol; shown: the line of the experiment file's settings, else the one "
+                            + "with the most trials)\n", m.model(), line.leftOutTrials(), line.otherLines()));
                 }
             }
             String figure = figures.get(paper.id());

@@ -51,6 +51,14 @@ public record ModelLine(String model, List<TrialResult> trials, int leftOutTrial
     }
 
     /**
+     * Whether {@code line} holds a trial of a configuration the experiment files still describe
+     * ({@code current}: {@link PaperRow#currentConfigs}).
+     */
+    static boolean ofCurrentSettings(List<TrialResult> line, java.util.Set<String> current) {
+        return line.stream().anyMatch(r -> r.provenance() != null && current.contains(r.provenance().configHash()));
+    }
+
+    /**
      * Trials split into lines, in the order of their keys ({@link #lineKey}): the grouping of
      * {@code TABLES.md}, so the trials counted here are those of one of its lines.
      */

@@ -51,7 +51,7 @@ final class PairsTable {
         if (m.meanSequencesToSuccess() != null) {
             text += " · " + Numbers.count(m.meanSequencesToSuccess());
         }
-        return current(row, m.line()) ? text : text + " " + EARLIER;
+        return ModelLine.ofCurrentSettings(m.line().trials(), row.currentConfigs()) ? text : text + " " + EARLIER;
     }
 
     /** The built-in pair's time budget when both lines share one (as the experiment files set them). */
@@ -70,11 +70,5 @@ final class PairsTable {
 
     private static Double seconds(ModelSummary m) {
         return m.run() ? m.line().trials().get(0).budgetSeconds() : null;
-    }
-
-    /** Whether the line's trials are of a configuration the row's experiment file still describes. */
-    private static boolean current(PaperRow row, ModelLine line) {
-        return line.trials().stream().anyMatch(r -> r.provenance() != null
-                && row.currentConfigs().contains(r.provenance().configHash()));
     }
 }

@@ -146,8 +146,8 @@ public final class Verdicts {
      */
     static List<TrialResult> judgedLine(String model, List<List<TrialResult>> lines, java.util.Set<String> current) {
         List<List<TrialResult>> ofModel = lines.stream().filter(line -> model.equals(line.get(0).model())).toList();
-        List<List<TrialResult>> currentLines = ofModel.stream().filter(line -> line.stream()
-                .anyMatch(r -> r.provenance() != null && current.contains(r.provenance().configHash()))).toList();
+        List<List<TrialResult>> currentLines = ofModel.stream()
+                .filter(line -> ModelLine.ofCurrentSettings(line, current)).toList();
         return (currentLines.isEmpty() ? ofModel : currentLines).stream()
                 .max(Comparator.<List<TrialResult>>comparingInt(List::size).thenComparing(Verdicts::lastFinished))
                 .orElse(List.of());
