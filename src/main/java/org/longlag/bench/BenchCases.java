@@ -1,7 +1,6 @@
 package org.longlag.bench;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.longlag.experiment.ModelEntry;
@@ -86,13 +85,8 @@ public final class BenchCases {
     static List<BenchCase> allEngines(String kind, Map<String, Object> settings, BenchTask task) {
         List<BenchCase> cases = new ArrayList<>();
         for (String engine : ENGINES) {
-            Map<String, Object> onEngine = new HashMap<>(settings);
-            onEngine.put("engine", engine);
-            if (!engine.equals("composed")) {
-                onEngine.remove("denormals"); // flushing is the composed engine's own (Dl4jRecurrentKind)
-            }
             String name = engine.equals(Dl4jRecurrentKind.DEFAULT_ENGINE) ? kind : kind + "." + engine;
-            cases.add(new BenchCase(name, kind, Map.copyOf(onEngine), task));
+            cases.add(new BenchCase(name, kind, Dl4jRecurrentKind.onEngine(settings, engine), task));
         }
         return cases;
     }

@@ -78,6 +78,22 @@ public final class Dl4jRecurrentKind implements ModelKind {
         return new Dl4jRecurrentKind("rnn", false);
     }
 
+    /** Settings only the composed engine has: {@link #onEngine} drops them for the other engines. */
+    private static final Set<String> COMPOSED_ONLY_KEYS = Set.of("denormals");
+
+    /**
+     * {@code settings} moved to {@code engine}: the engine set, and the composed engine's own
+     * settings ({@code denormals}) dropped on the other engines, which would refuse them.
+     */
+    public static Map<String, Object> onEngine(Map<String, Object> settings, String engine) {
+        Map<String, Object> moved = new java.util.HashMap<>(settings);
+        moved.put("engine", engine);
+        if (!"composed".equals(engine)) {
+            moved.keySet().removeAll(COMPOSED_ONLY_KEYS);
+        }
+        return Map.copyOf(moved);
+    }
+
     /** The parsed settings of this kind. */
     record Config(int hidden, int batch, String optimizer, double learningRate, double clip, String outputActivation,
             String engine, double forgetGateBias, boolean flushDenormals) {

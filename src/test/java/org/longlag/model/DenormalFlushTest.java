@@ -79,6 +79,16 @@ class DenormalFlushTest {
         assertTrue(rnn.protocol(RNN).endsWith(", composed ND4J ops"));
     }
 
+    @Test
+    void movingAFlushingModelToAnotherEngineDropsTheFlushAndValidates() {
+        Map<String, Object> flushing = with(RNN, "denormals", "flush");
+        Map<String, Object> fused = Dl4jRecurrentKind.onEngine(flushing, "fused");
+        assertEquals("fused", fused.get("engine"));
+        assertTrue(!fused.containsKey("denormals"), fused.toString());
+        ModelKinds.get("rnn").validate(fused, 2, 1);
+        assertEquals("flush", Dl4jRecurrentKind.onEngine(flushing, "composed").get("denormals"));
+    }
+
     /** Three sequences of 6 steps with a target at the last. */
     private static List<Sequence> batch() {
         SplittableRandom r = new SplittableRandom(5);
