@@ -23,8 +23,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossL2;
 
 /**
  * Kind {@code rnn1997}: the paper's gradient baseline, a conventional recurrent net of logistic
- * units trained on-line with the exact gradient (RTRL and BPTT compute the same one; this is full
- * BPTT), one sequence per update, activations reset per sequence.
+ * units trained on-line with the exact gradient, activations reset per sequence: by default one
+ * update per sequence by full BPTT (RTRL computes the same gradient when the weights stay fixed
+ * for the sequence), or with {@code update: per-step} RTRL as the paper ran it, a change after
+ * every target step.
  *
  * <p>Architecture (default, {@code topology: layered}): {@code hidden} sigmoid units, each seeing
  * the inputs, all hidden units at {@code t-1} and a bias; sigmoid outputs seeing the hidden units at
@@ -55,7 +57,10 @@ import org.nd4j.linalg.lossfunctions.impl.LossL2;
  *       [−initRange, initRange];</li>
  *   <li>{@code learningRate} (number &gt; 0, default 1.0): α in Δw = α Σ_t Σ_k (t_k − y_k) ∂y_k/∂w;</li>
  *   <li>{@code topology} ({@code layered} or {@code fully-recurrent}, default layered);</li>
- *   <li>{@code inputToOutput} (boolean, default false, layered only).</li>
+ *   <li>{@code inputToOutput} (boolean, default false, layered only);</li>
+ *   <li>{@code update} ({@code per-sequence} or {@code per-step}, default per-sequence): one change
+ *       per sequence by full BPTT, or the paper's real-time learning, a change after every target
+ *       step ({@link RnnRealTimeLearner}).</li>
  * </ul>
  *
  * <p>Without biases the DL4J network still holds bias vectors, fixed at zero (never trained, not
@@ -73,17 +78,18 @@ public final class Rnn1997Kind implements ModelKind {
     public static final String KIND = "rnn1997";
 
     private static final Set<String> KEYS =
-            Set.of("hidden", "biases", "initRange", "learningRate", "topology", "inputToOutput");
+            Set.of("hidden", "biases", "initRange", "learningRate", "topology", "inputToOutput", "update");
+    private static final Map<String, Boolean> UPDATES = Map.of("per-sequence", false, "per-step", true);
     private static final Map<String, RnnKernel.Topology> TOPOLOGIES =
             Map.of("layered", RnnKernel.Topology.LAYERED, "fully-recurrent", RnnKernel.Topology.FULLY_RECURRENT);
 
     /** The parsed, checked settings. */
     public record Config(int hidden, boolean biases, double initRange, double learningRate,
-            RnnKernel.Topology topology, boolean inputToOutput) {
+            RnnKernel.Topology topology, boolean inputToOutput, boolean perStepUpdates) {
 
-        /** A layered net without input-to-output connections. */
+        /** A layered net without input-to-output connections, updated per sequence. */
         public Config(int hidden, boolean biases, double initRange, double learningRate) {
-            this(hidden, biases, initRange, learningRate, RnnKernel.Topology.LAYERED, false);
+            this(hidden, biases, initRange, learningRate, RnnKernel.Topology.LAYERED, false, false);
         }
     }
 
@@ -104,7 +110,8 @@ public final class Rnn1997Kind implements ModelKind {
                 s.number("initRange", 0.1, 0),
                 s.number("learningRate", 1.0, 0),
                 topology,
-                bool(settings, "inputToOutput", false));
+                bool(settings, "inputToOutput", false),
+                UPDATES.get(s.choice("update", "per-sequence", UPDATES.keySet())));
         if (c.inputToOutput() && !layered) {
             throw new IllegalArgumentException(KIND + ".inputToOutput is true but topology is fully-recurrent "
                     + "(whose outputs already see the inputs)");
@@ -153,8 +160,9 @@ public final class Rnn1997Kind implements ModelKind {
                 ? String.format(Locale.ROOT, "fully recurrent RNN, %d hidden + output sigmoid units", c.hidden())
                 : String.format(Locale.ROOT, "RNN %d sigmoid units%s", c.hidden(),
                         c.inputToOutput() ? " + input-to-output" : "");
-        return String.format(Locale.ROOT, "%s%s, online SGD, α %s, batch 1, full BPTT",
-                net, c.biases() ? "" : ", no biases", c.learningRate());
+        return String.format(Locale.ROOT, "%s%s, online SGD, α %s, batch 1, %s",
+                net, c.biases() ? "" : ", no biases", c.learningRate(),
+                c.perStepUpdates() ? "RTRL, weights changed after every target step" : "full BPTT");
     }
 
     @Override
@@ -171,7 +179,7 @@ public final class Rnn1997Kind implements ModelKind {
                 p[i] = rng.nextDouble(-c.initRange(), c.initRange());
             }
         }
-        return new Rnn1997Model(network, kernel, c.learningRate());
+        return new Rnn1997Model(network, kernel, c.learningRate(), c.perStepUpdates());
     }
 
     /**

@@ -238,6 +238,44 @@ public final class RnnKernel {
         return inputToOutput;
     }
 
+    /** Index of W(i, j), input i to unit j, in {@link #params()}. */
+    int inputWeight(int i, int j) {
+        return offW + i + j * nIn;
+    }
+
+    /** Index of RW(k, j), unit k at t-1 to unit j, in {@link #params()}. */
+    int recurrentWeight(int k, int j) {
+        return offRW + k + j * units;
+    }
+
+    /** Index of unit j's bias in {@link #params()}. */
+    int unitBias(int j) {
+        return offB + j;
+    }
+
+    /**
+     * Where the output layer's entries begin: every index below is a weight or bias of the
+     * recurrent units (W, RW, b), every index from here on belongs to the output layer.
+     */
+    int outputLayerStart() {
+        return offWo;
+    }
+
+    /** Index of Wo(i, k), source i (the inputs first with inputToOutput, then the units) to output k. */
+    int outputWeight(int i, int k) {
+        return offWo + i + k * sources;
+    }
+
+    /** Index of output k's bias in {@link #params()}. */
+    int outputBias(int k) {
+        return offBo + k;
+    }
+
+    /** The recurrent unit that is output k in FULLY_RECURRENT. */
+    int outputUnit(int k) {
+        return firstOutputUnit + k;
+    }
+
     /** Outputs at the target steps of {@code s}, without learning. */
     public double[][] predict(Sequence s) {
         int last = forward(s);

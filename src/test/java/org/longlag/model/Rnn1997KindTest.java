@@ -330,9 +330,10 @@ class Rnn1997KindTest {
                 settings("learningRate", "fast"),
                 settings("topology", "elman"),
                 settings("inputToOutput", "no"),
+                settings("update", "per-epoch"),
                 settings("hiden", 8));
         var fields = List.of("hidden", "hidden", "biases", "initRange", "learningRate", "learningRate", "topology",
-                "inputToOutput", "hiden");
+                "inputToOutput", "update", "hiden");
         for (int i = 0; i < bad.size(); i++) {
             Map<String, Object> s = bad.get(i);
             var e = assertThrows(IllegalArgumentException.class, () -> kind.validate(s, 2, 1));
@@ -360,6 +361,10 @@ class Rnn1997KindTest {
                         "topology", "fully-recurrent")));
         assertEquals("RNN 1 sigmoid units + input-to-output, no biases, online SGD, α 4.0, batch 1, full BPTT",
                 kind.protocol(settings("hidden", 1, "biases", false, "learningRate", 4.0, "inputToOutput", true)));
+        assertEquals("RNN 1 sigmoid units + input-to-output, no biases, online SGD, α 1.0, batch 1, RTRL, weights "
+                + "changed after every target step", kind.protocol(settings("hidden", 1, "biases", false,
+                        "inputToOutput", true, "update", "per-step")));
+        assertEquals(kind.protocol(Map.of()), kind.protocol(settings("update", "per-sequence")));
     }
 
     @Test
