@@ -320,7 +320,7 @@ public final class RnnKernel {
         return error;
     }
 
-    private static double sigmoid(double x) {
+    static double sigmoid(double x) {
         return 1.0 / (1.0 + Math.exp(-x));
     }
 

@@ -108,7 +108,7 @@ final class RnnRealTimeLearner {
             for (int k = 0; k < units; k++) {
                 net += p[kernel.recurrentWeight(k, j)] * hPrev[k];
             }
-            h[j] = 1.0 / (1.0 + Math.exp(-net));
+            h[j] = RnnKernel.sigmoid(net);
         }
         for (int j = 0; j < units; j++) {
             int row = j * layerSize;
@@ -156,7 +156,7 @@ final class RnnRealTimeLearner {
             for (int j = 0; j < units; j++) {
                 net += p[kernel.outputWeight(source + j, k)] * h[j];
             }
-            y[k] = 1.0 / (1.0 + Math.exp(-net));
+            y[k] = RnnKernel.sigmoid(net);
         }
         return y.clone();
     }

@@ -37,7 +37,7 @@ class Rnn1997KindTest {
     }
 
     /** A random sequence with targets at {@code targetSteps} (values in (0, 1)). */
-    private static Sequence sequence(SplittableRandom rng, int length, int nIn, int nOut, int... targetSteps) {
+    static Sequence sequence(SplittableRandom rng, int length, int nIn, int nOut, int... targetSteps) {
         double[][] in = new double[length][nIn];
         double[][] out = new double[length][];
         for (double[] row : in) {

@@ -26,25 +26,18 @@ class RnnRealTimeLearnerTest {
             Map.of("hidden", 2, "topology", "fully-recurrent"),
             Map.of("hidden", 2, "topology", "fully-recurrent", "biases", false));
 
-    /** Inputs one-hot (as the symbol tasks) or dense, targets at {@code targetSteps}. */
+    /** Inputs one-hot (as the symbol tasks) or dense ({@link Rnn1997KindTest}'s), targets at {@code targetSteps}. */
     private static Sequence sequence(SplittableRandom rng, boolean oneHot, int length, int nIn, int nOut,
             int... targetSteps) {
+        Sequence dense = Rnn1997KindTest.sequence(rng, length, nIn, nOut, targetSteps);
+        if (!oneHot) {
+            return dense;
+        }
         double[][] in = new double[length][nIn];
         double[][] out = new double[length][];
-        for (double[] row : in) {
-            if (oneHot) {
-                row[rng.nextInt(nIn)] = 1.0;
-            } else {
-                for (int i = 0; i < nIn; i++) {
-                    row[i] = rng.nextDouble(-1, 1);
-                }
-            }
-        }
-        for (int t : targetSteps) {
-            out[t] = new double[nOut];
-            for (int k = 0; k < nOut; k++) {
-                out[t][k] = rng.nextDouble(0.05, 0.95);
-            }
+        for (int t = 0; t < length; t++) {
+            in[t][rng.nextInt(nIn)] = 1.0;
+            out[t] = dense.target(t);
         }
         return new Sequence(in, out);
     }
